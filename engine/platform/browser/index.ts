@@ -1,0 +1,78 @@
+/**
+ * The browser platform (a page or a Web Worker): Web Crypto for hashing,
+ * CompressionStream for gzip, memfs for the emulated disk.
+ */
+import { createMemfsDisk } from '../memfs-disk.ts';
+import type { Hasher, Platform } from '../types.ts';
+
+export function browserPlatform(options: { now?: () => number } = {}): Platform {
+  return {
+    name: 'browser',
+    sha256: digestHex,
+    createSha256(): Hasher {
+      // Web Crypto has no incremental digest; blobs live in memory anyway.
+      const chunks: Uint8Array[] = [];
+      return {
+        update: (chunk) => void chunks.push(chunk.slice()),
+        digest: () => digestHex(concat(chunks)),
+      };
+    },
+    gzip(source, opts) {
+      // CompressionStream has no level; the browser never needs to reproduce
+      // the bundled images' bytes (those are built by Node and served as files).
+      void opts;
+      return throughStream(source, new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+    },
+    gunzip(source) {
+      return throughStream(source, new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+    },
+    now: options.now ?? (() => Date.now()),
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    createDisk: createMemfsDisk,
+  };
+}
+
+async function digestHex(data: Uint8Array): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  let hex = '';
+  for (const b of hash) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+async function* throughStream(
+  source: AsyncIterable<Uint8Array>,
+  transform: TransformStream<Uint8Array, Uint8Array>,
+): AsyncIterable<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  const pump = (async () => {
+    try {
+      for await (const chunk of source) await writer.write(chunk);
+      await writer.close();
+    } catch (err) {
+      await writer.abort(err).catch(() => undefined);
+    }
+  })();
+  const reader = transform.readable.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+    await pump;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}

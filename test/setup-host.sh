@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs the Debian packages the tests use, when they are missing and we can:
+# skopeo and umoci read our OCI images, busybox-static is the reference busybox.
+# Tests that need a missing tool skip with a printed reason instead of failing.
+set -u
+want="skopeo umoci busybox-static"
+missing=""
+for pkg in $want; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup-host: installing$missing"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) >/tmp/berth-setup-host.log 2>&1 \
+    || { echo "setup-host: apt-get failed (see /tmp/berth-setup-host.log); the tests that need$missing will skip"; exit 0; }
+else
+  echo "setup-host: missing$missing (not root, or no apt-get); the tests that need them will skip"
+fi
