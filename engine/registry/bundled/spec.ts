@@ -67,7 +67,7 @@ export type FileSpec =
   | ({ path: string; type: 'dir' } & Owner)
   | ({ path: string; type: 'file'; content: string | Uint8Array } & Owner)
   /** An emulated executable: see engine/common/executable.ts. */
-  | ({ path: string; type: 'program'; program: string; version?: string } & Owner)
+  | ({ path: string; type: 'program'; program: string; applet?: string; version?: string } & Owner)
   | { path: string; type: 'symlink'; target: string; uid?: number; gid?: number }
   /** A hard link to another path of the same layer (listed earlier). */
   | { path: string; type: 'hardlink'; target: string };
