@@ -150,6 +150,11 @@ export class DiskFileHandle implements FileHandle {
     this.disk.setTimes(this.inode, { mtimeMs: t, ctimeMs: t });
   }
 
+  setattr(attrs: SetAttr): void {
+    this.check();
+    applySetAttr(this.disk, this.inode, attrs, this.now(), '');
+  }
+
   close(): void {
     this.closed = true;
   }

@@ -111,6 +111,8 @@ export interface FileHandle {
   write(data: Uint8Array, position: number): number;
   stat(): Stat;
   truncate(size: number): void;
+  /** fchmod/fchown/futimens on the open file. */
+  setattr(attrs: SetAttr): void;
   close(): void;
 }
 

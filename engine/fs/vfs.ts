@@ -22,6 +22,7 @@ import {
   isSymlink,
   type FileHandle,
   type FileSystem,
+  type SetAttr,
   type Stat,
 } from './types.ts';
 
@@ -416,7 +417,8 @@ export class Vfs {
     const st = loc.fs.lstat(loc.path);
     if (isDir(st.mode)) throw new FsError('EISDIR', 'truncate', path);
     if (!permits(st, cred, W_OK)) throw new FsError('EACCES', 'truncate', path);
-    loc.fs.setattr(loc.path, { size });
+    const mode = cred.uid === 0 ? st.mode : privsToKill(st.mode);
+    loc.fs.setattr(loc.path, mode === st.mode ? { size } : { size, mode: mode & 0o7777 });
   }
 
   open(path: string, flags: OpenFlags, cred: Cred, cwd = '/', mode = 0o666, umask = 0o022): FileHandle {
@@ -463,8 +465,56 @@ export class Vfs {
     const want = (flags.read ? R_OK : 0) | (flags.write ? W_OK : 0);
     if (!permits(st, cred, want)) throw new FsError('EACCES', 'open', path);
     const handle = loc.fs.open(loc.path, access);
-    if (flags.truncate && flags.write && (st.mode & S_IFMT) === S_IFREG) handle.truncate(0);
-    return handle;
+    if (flags.truncate && flags.write && (st.mode & S_IFMT) === S_IFREG) {
+      handle.truncate(0);
+      killPrivs(handle, handle.stat().mode, cred);
+    }
+    return flags.write && cred.uid !== 0 && privsToKill(st.mode) !== st.mode ? new KillPrivsOnWrite(handle, cred) : handle;
+  }
+}
+
+/**
+ * The mode a regular file is left with when someone without CAP_FSETID
+ * writes to it (file_remove_privs): no setuid, and no setgid if group-executable.
+ */
+function privsToKill(mode: number): number {
+  if ((mode & S_IFMT) !== S_IFREG) return mode;
+  let m = mode & ~S_ISUID;
+  if (m & 0o010) m &= ~S_ISGID;
+  return m;
+}
+
+function killPrivs(handle: FileHandle, mode: number, cred: Cred): void {
+  if (cred.uid === 0) return;
+  const killed = privsToKill(mode);
+  if (killed !== mode) handle.setattr({ mode: killed & 0o7777 });
+}
+
+/** A writable handle that drops setuid/setgid on the first write or truncate by an ordinary user. */
+class KillPrivsOnWrite implements FileHandle {
+  constructor(
+    private readonly inner: FileHandle,
+    private readonly cred: Cred,
+  ) {}
+  read(buf: Uint8Array, position: number): number {
+    return this.inner.read(buf, position);
+  }
+  write(data: Uint8Array, position: number): number {
+    killPrivs(this.inner, this.inner.stat().mode, this.cred);
+    return this.inner.write(data, position);
+  }
+  truncate(size: number): void {
+    killPrivs(this.inner, this.inner.stat().mode, this.cred);
+    this.inner.truncate(size);
+  }
+  stat(): Stat {
+    return this.inner.stat();
+  }
+  setattr(attrs: SetAttr): void {
+    this.inner.setattr(attrs);
+  }
+  close(): void {
+    this.inner.close();
   }
 }
 

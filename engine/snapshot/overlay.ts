@@ -392,7 +392,9 @@ export class OverlayFs implements FileSystem {
     }
     this.clearWhiteout(dstParent, dst.name);
     const moved = this.disk.move(srcParent, src.name, dstParent, dst.name);
-    if (srcIsDir && this.lowerHas(dst.dir, dst.name)) this.markOpaque(moved);
+    // Like the kernel, mark a directory moved into a merged parent opaque
+    // rather than look for a same-named directory below.
+    if (srcIsDir && dst.dir.lower) this.markOpaque(moved);
     if (this.lowerHas(src.dir, src.name)) this.addWhiteout(srcParent, src.name);
     this.disk.setTimes(this.disk.inode(entry), { ctimeMs: t });
     touchDir(this.disk, srcParent, t);
