@@ -63,13 +63,24 @@ export function isZeroBlock(block: Uint8Array): boolean {
 export function checksums(block: Uint8Array): { unsigned: number; signed: number } {
   const [start, length] = FIELDS.checksum;
   let unsigned = 0;
-  let signed = 0;
+  let high = 0; // bytes ≥ 0x80, which count 256 less when summed as signed chars
   for (let i = 0; i < BLOCK_SIZE; i++) {
-    const b = i >= start && i < start + length ? 0x20 : block[i]!;
+    if (i === start) {
+      i += length - 1;
+      continue;
+    }
+    const b = block[i]!;
     unsigned += b;
-    signed += b < 0x80 ? b : b - 0x100;
+    if (b >= 0x80) high++;
   }
-  return { unsigned, signed };
+  unsigned += length * 0x20;
+  return { unsigned, signed: unsigned - high * 0x100 };
+}
+
+/** Whether the bytes at `offset` spell `text` (ASCII). */
+function bytesAre(block: Uint8Array, offset: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (block[offset + i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 /** The block's dialect, or null when its checksum is wrong (it is not a header). */
@@ -83,10 +94,9 @@ export function headerFormat(block: Uint8Array): HeaderFormat | null {
   const { unsigned, signed } = checksums(block);
   if (stored !== unsigned && stored !== signed) return null;
 
-  const magic = latin1(field(block, FIELDS.magic));
-  const version = latin1(field(block, FIELDS.version));
-  if (magic === 'ustar\0') return latin1(field(block, FIELDS.starTrailer)) === 'tar\0' ? 'star' : 'ustar';
-  if (magic === 'ustar ' && version === ' \0') return 'gnu';
+  const magic = FIELDS.magic[0];
+  if (bytesAre(block, magic, 'ustar\0')) return bytesAre(block, FIELDS.starTrailer[0], 'tar\0') ? 'star' : 'ustar';
+  if (bytesAre(block, magic, 'ustar ') && bytesAre(block, FIELDS.version[0], ' \0')) return 'gnu';
   return 'v7';
 }
 
@@ -122,15 +132,15 @@ function parseBase256(bytes: Uint8Array): number {
 function parseOctal(bytes: Uint8Array): number {
   let start = 0;
   let end = bytes.length;
-  const pad = (b: number | undefined): boolean => b === 0x20 || b === 0;
-  while (start < end && pad(bytes[start])) start++;
-  while (end > start && pad(bytes[end - 1])) end--;
-  const nul = bytes.subarray(start, end).indexOf(0);
-  if (nul !== -1) end = start + nul;
-  const text = latin1(bytes.subarray(start, end));
-  if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw invalidHeader();
-  const value = parseInt(text, 8);
+  while (start < end && (bytes[start] === 0x20 || bytes[start] === 0)) start++;
+  while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0) break;
+    if (b < 0x30 || b > 0x37) throw invalidHeader();
+    value = value * 8 + (b - 0x30);
+  }
   if (!Number.isSafeInteger(value)) throw invalidHeader();
   return value;
 }
@@ -179,6 +189,3 @@ export function asciiBytes(text: string): Uint8Array {
   return out;
 }
 
-function latin1(bytes: Uint8Array): string {
-  return String.fromCharCode(...bytes);
-}
