@@ -1,0 +1,101 @@
+/**
+ * The image store: names for images.
+ *
+ * An image is its top descriptor (an index or a manifest) in the content
+ * store; a name ("docker.io/library/alpine:3.20") points at one. Several names
+ * may point at the same image (`docker tag`); each name pins its target in
+ * the content store, so blobs live exactly as long as some name needs them.
+ * This is containerd's model, which Docker's containerd image store uses.
+ */
+import { EngineError } from '../errors.ts';
+import type { Platform } from '../platform/types.ts';
+import { fromUtf8 } from '../common/bytes.ts';
+import type { ContentStore } from '../content/store.ts';
+import { formatReference, parseReference } from './reference.ts';
+import { isIndexType, parseManifestOrIndex, type Descriptor, type ImageConfig, type ImageManifest, type PlatformSpec } from './oci.ts';
+
+export interface ImageRecord {
+  /** Full normalized reference, e.g. "docker.io/library/alpine:3.20". */
+  name: string;
+  target: Descriptor;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One platform's view of an image: what running it needs. */
+export interface ResolvedImage {
+  record: ImageRecord;
+  manifestDescriptor: Descriptor;
+  manifest: ImageManifest;
+  config: ImageConfig;
+  /** The image ID: the config's digest. */
+  id: string;
+}
+
+export const DEFAULT_PLATFORM: PlatformSpec = { architecture: 'amd64', os: 'linux' };
+
+export class ImageStore {
+  private readonly records = new Map<string, ImageRecord>();
+
+  constructor(
+    private readonly content: ContentStore,
+    private readonly platform: Platform,
+  ) {}
+
+  /** Normalizes what a user typed ("alpine") to the stored name. */
+  static nameOf(reference: string): string {
+    return formatReference(parseReference(reference));
+  }
+
+  list(): ImageRecord[] {
+    return [...this.records.values()];
+  }
+
+  get(name: string): ImageRecord | undefined {
+    return this.records.get(name);
+  }
+
+  /** Points `name` at `target` (creating or moving the name). */
+  set(name: string, target: Descriptor): ImageRecord {
+    if (!this.content.has(target.digest)) throw new EngineError('NotFound', `content digest ${target.digest}: not found`);
+    const now = this.platform.now();
+    const old = this.records.get(name);
+    this.content.pin(target.digest, `image:${name}`);
+    if (old && old.target.digest !== target.digest) this.content.unpin(old.target.digest, `image:${name}`);
+    const record: ImageRecord = { name, target, createdAt: old?.createdAt ?? now, updatedAt: now };
+    this.records.set(name, record);
+    return record;
+  }
+
+  /** Removes a name. Its blobs stay until `ContentStore.gc` finds them unreferenced. */
+  delete(name: string): void {
+    const old = this.records.get(name);
+    if (!old) throw new EngineError('NotFound', `image ${name}: not found`);
+    this.records.delete(name);
+    this.content.unpin(old.target.digest, `image:${name}`);
+  }
+
+  private readJson<T>(digest: string): T {
+    return JSON.parse(fromUtf8(this.content.read(digest))) as T;
+  }
+
+  /** Picks the manifest for `want` (linux/amd64 by default) and reads it and its config. */
+  resolve(record: ImageRecord, want: PlatformSpec = DEFAULT_PLATFORM): ResolvedImage {
+    let desc = record.target;
+    if (isIndexType(desc.mediaType)) {
+      const parsed = parseManifestOrIndex(this.content.read(desc.digest), desc.mediaType);
+      if (parsed.kind !== 'index') throw new EngineError('InvalidArgument', 'expected an image index');
+      const match = parsed.index.manifests.find(
+        (m) => m.platform && m.platform.os === want.os && m.platform.architecture === want.architecture && (want.variant === undefined || m.platform.variant === want.variant),
+      );
+      if (!match) {
+        throw new EngineError('NotFound', `no matching manifest for ${want.os}/${want.architecture} in the manifest list entries`);
+      }
+      desc = match;
+    }
+    const parsed = parseManifestOrIndex(this.content.read(desc.digest), desc.mediaType);
+    if (parsed.kind !== 'manifest') throw new EngineError('InvalidArgument', 'expected an image manifest');
+    const config = this.readJson<ImageConfig>(parsed.manifest.config.digest);
+    return { record, manifestDescriptor: desc, manifest: parsed.manifest, config, id: parsed.manifest.config.digest };
+  }
+}
