@@ -9,20 +9,10 @@ import { apkInstalledDb, packageFiles, type ApkPackage } from './apk.ts';
 import { ALPINE_APPLETS } from './busybox-applets.ts';
 import * as F from './alpine-files.ts';
 import { ALPINE_BASE_PACKAGES } from './alpine-packages.ts';
-import { DEFAULT_PATH, dir, dirs, file, link, lines, meta, step } from './fs.ts';
+import { DEFAULT_PATH, dirs, file, layerFiles, link, lines, meta, step } from './fs.ts';
 import type { FileSpec, HistorySpec, ImageSpec, LayerSpec } from './spec.ts';
 
 export const ALPINE_CREATED = '2024-09-06T12:05:36Z';
-
-/** Sorts parents before children ("/etc" < "/etc/apk" < "/etc/apk/arch" < "/etc/fstab"). */
-export function byPath(a: FileSpec, b: FileSpec): number {
-  const x = a.path.split('/');
-  const y = b.path.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  }
-  return x.length - y.length;
-}
 
 /** /lib/apk/db/installed for the base packages plus any installed later (in install order). */
 export function alpineInstalledDb(...extra: ApkPackage[]): FileSpec {
@@ -58,8 +48,7 @@ function minirootfs(): FileSpec[] {
     file('/lib/apk/db/triggers', ''),
     ...appletLinks(),
   ];
-  const seen = new Set<string>();
-  return files.filter((f) => !seen.has(f.path) && seen.add(f.path)).sort(byPath);
+  return layerFiles(files);
 }
 
 export const ALPINE_LAYER: LayerSpec = { mtime: ALPINE_CREATED, files: minirootfs() };
@@ -80,8 +69,3 @@ export const alpine: ImageSpec = {
   config: { Env: [DEFAULT_PATH], Cmd: ['/bin/sh'] },
   history: [...ALPINE_HISTORY],
 };
-
-/** Directories an image layer touches on top of alpine, listed so `ls -l` shows their real modes. */
-export function parents(...paths: string[]): FileSpec[] {
-  return paths.map((p) => dir(p));
-}

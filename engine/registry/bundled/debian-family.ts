@@ -97,6 +97,14 @@ export interface UserlandVersions {
   ncurses: string;
   e2fsprogs: string;
   gpgv: string;
+  debconf: string;
+  pam: string;
+  sysvinit: string;
+  initSystemHelpers: string;
+  sensibleUtils: string;
+  hostname: string;
+  /** debianutils ≥ 5.8 installs which.debianutils behind the `which` alternative. */
+  whichAlternative: boolean;
 }
 
 /** A program named after its package, one applet per command (the shape of multi-call programs). */
@@ -105,13 +113,13 @@ function applets(dirPath: string, pkg: string, version: string, names: readonly 
 }
 
 /** Berth's stand-ins for grep's egrep/fgrep wrappers (grep ≥ 3.8 warns that they are obsolescent). */
-function grepWrapper(name: string, flag: string): string {
+function grepWrapper(flag: string): string {
   return text`
     #!/bin/sh
     cmd=\${0##*/}
     echo "$cmd: warning: $cmd is obsolescent; using grep ${flag}" >&2
     exec grep ${flag} "$@"
-  `.replace('${flag}', flag);
+  `;
 }
 
 /**
@@ -132,8 +140,8 @@ export function gnuUserland(v: UserlandVersions): FileSpec[] {
     program(`${bin}/dash`, 'dash', { version: v.dash }),
     link(`${bin}/sh`, 'dash'),
     program(`${bin}/grep`, 'grep', { version: v.grep }),
-    script(`${bin}/egrep`, grepWrapper('egrep', '-E')),
-    script(`${bin}/fgrep`, grepWrapper('fgrep', '-F')),
+    script(`${bin}/egrep`, grepWrapper('-E')),
+    script(`${bin}/fgrep`, grepWrapper('-F')),
     script(`${bin}/rgrep`, '#!/bin/sh\nexec grep -r "$@"\n'),
     program(`${bin}/sed`, 'sed', { version: v.sed }),
     program(`${bin}/tar`, 'tar', { version: v.tar }),
@@ -143,10 +151,15 @@ export function gnuUserland(v: UserlandVersions): FileSpec[] {
     program(`${bin}/mawk`, 'mawk', { version: v.mawk }),
     link(`${bin}/awk`, '/etc/alternatives/awk'),
     link(`${bin}/nawk`, '/etc/alternatives/nawk'),
-    program(`${bin}/hostname`, 'hostname'),
+    program(`${bin}/hostname`, 'hostname', { version: v.hostname }),
     ...['dnsdomainname', 'domainname', 'nisdomainname', 'ypdomainname'].map((n) => link(`${bin}/${n}`, 'hostname')),
-    ...applets(bin, 'debianutils', v.debianutils, ['run-parts', 'ischroot', 'savelog', 'which.debianutils']),
-    link(`${bin}/which`, '/etc/alternatives/which'),
+    ...applets(bin, 'debianutils', v.debianutils, ['run-parts', 'ischroot', 'savelog']),
+    ...(v.whichAlternative
+      ? [
+          program(`${bin}/which.debianutils`, 'debianutils', { applet: 'which', version: v.debianutils }),
+          link(`${bin}/which`, '/etc/alternatives/which'),
+        ]
+      : [program(`${bin}/which`, 'debianutils', { applet: 'which', version: v.debianutils })]),
     ...applets(sbin, 'debianutils', v.debianutils, ['add-shell', 'installkernel', 'remove-shell', 'update-shells']),
     ...applets(bin, 'util-linux', v.utilLinux, UTIL_LINUX_BIN),
     program(`${bin}/su`, 'util-linux', { applet: 'su', version: v.utilLinux, mode: setuid }),
@@ -169,15 +182,15 @@ export function gnuUserland(v: UserlandVersions): FileSpec[] {
     ...['chage', 'expiry'].map((n) => program(`${bin}/${n}`, 'shadow', { applet: n, version: v.shadow, mode: 0o2755, gid: 42 })),
     ...applets(sbin, 'shadow', v.shadow, ['chgpasswd', 'chpasswd', 'cpgr', 'cppw', 'groupadd', 'groupdel', 'groupmems', 'groupmod', 'grpck', 'grpconv', 'grpunconv', 'newusers', 'pwck', 'pwconv', 'pwunconv', 'shadowconfig', 'useradd', 'userdel', 'usermod', 'vipw']),
     link(`${sbin}/vigr`, 'vipw'),
-    program(`${sbin}/unix_chkpwd`, 'pam', { applet: 'unix_chkpwd', mode: 0o2755, gid: 42 }),
+    program(`${sbin}/unix_chkpwd`, 'pam', { applet: 'unix_chkpwd', version: v.pam, mode: 0o2755, gid: 42 }),
     // dpkg, apt, debconf
     ...applets(bin, 'dpkg', v.dpkg, ['dpkg', 'dpkg-deb', 'dpkg-divert', 'dpkg-maintscript-helper', 'dpkg-query', 'dpkg-realpath', 'dpkg-split', 'dpkg-statoverride', 'dpkg-trigger', 'update-alternatives']),
     program(`${sbin}/start-stop-daemon`, 'dpkg', { applet: 'start-stop-daemon', version: v.dpkg }),
     ...applets(bin, 'apt', v.apt, ['apt', 'apt-cache', 'apt-cdrom', 'apt-config', 'apt-get', 'apt-key', 'apt-mark']),
     ...dirs('/usr/lib', '/usr/lib/apt', '/usr/lib/apt/methods'),
     ...applets('/usr/lib/apt/methods', 'apt', v.apt, ['copy', 'file', 'gpgv', 'http', 'https', 'store']),
-    ...applets(bin, 'debconf', '', ['debconf', 'debconf-apt-progress', 'debconf-communicate', 'debconf-copydb', 'debconf-escape', 'debconf-set-selections', 'debconf-show']),
-    ...applets(sbin, 'debconf', '', ['dpkg-preconfigure', 'dpkg-reconfigure']),
+    ...applets(bin, 'debconf', v.debconf, ['debconf', 'debconf-apt-progress', 'debconf-communicate', 'debconf-copydb', 'debconf-escape', 'debconf-set-selections', 'debconf-show']),
+    ...applets(sbin, 'debconf', v.debconf, ['dpkg-preconfigure', 'dpkg-reconfigure']),
     program(`${bin}/perl`, 'perl', { version: v.perl }),
     hardlink(`${bin}/perl${v.perl}`, `${bin}/perl`),
     // libc-bin, ncurses-bin, gpgv, e2fsprogs, sysvinit-utils, init-system-helpers, sensible-utils
@@ -192,10 +205,10 @@ export function gnuUserland(v: UserlandVersions): FileSpec[] {
     ...['fsck.ext2', 'fsck.ext3', 'fsck.ext4'].map((n) => link(`${sbin}/${n}`, 'e2fsck')),
     ...['mkfs.ext2', 'mkfs.ext3', 'mkfs.ext4'].map((n) => link(`${sbin}/${n}`, 'mke2fs')),
     link(`${sbin}/e2label`, 'tune2fs'),
-    ...applets(sbin, 'sysvinit-utils', '', ['fstab-decode', 'killall5']),
-    ...applets(bin, 'init-system-helpers', '', ['deb-systemd-helper', 'deb-systemd-invoke']),
-    ...applets(sbin, 'init-system-helpers', '', ['invoke-rc.d', 'service', 'update-rc.d']),
-    ...applets(bin, 'sensible-utils', '', ['select-editor', 'sensible-browser', 'sensible-editor', 'sensible-pager']),
+    ...applets(sbin, 'sysvinit-utils', v.sysvinit, ['fstab-decode', 'killall5']),
+    ...applets(bin, 'init-system-helpers', v.initSystemHelpers, ['deb-systemd-helper', 'deb-systemd-invoke']),
+    ...applets(sbin, 'init-system-helpers', v.initSystemHelpers, ['invoke-rc.d', 'service', 'update-rc.d']),
+    ...applets(bin, 'sensible-utils', v.sensibleUtils, ['select-editor', 'sensible-browser', 'sensible-editor', 'sensible-pager']),
   ];
 }
 
@@ -206,7 +219,7 @@ export function multiarchLibraries(libs: readonly [string, string][], glibc: str
     ...dirs('/usr/lib', base),
     program(`${base}/ld-linux-x86-64.so.2`, 'ld-linux', { version: glibc }),
     ...dirs('/usr/lib64'),
-    link('/usr/lib64/ld-linux-x86-64.so.2', `${base}/ld-linux-x86-64.so.2`),
+    link('/usr/lib64/ld-linux-x86-64.so.2', '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2'),
   ];
   for (const [name, soname] of libs) {
     out.push(sharedLibrary(`${base}/${name}`, soname, name.startsWith('libc.so') ? 0o755 : 0o644));
@@ -221,15 +234,20 @@ export function usrMergeLinks(): FileSpec[] {
 }
 
 /** /etc/alternatives, as update-alternatives leaves it on a base system. */
-export function alternatives(): FileSpec[] {
+export function alternatives(whichAlternative: boolean): FileSpec[] {
+  const which: FileSpec[] = whichAlternative
+    ? [
+        link('/etc/alternatives/which', '/usr/bin/which.debianutils'),
+        file('/var/lib/dpkg/alternatives/which', 'auto\n/usr/bin/which\n\n/usr/bin/which.debianutils\n0\n\n'),
+      ]
+    : [];
   return [
     dir('/etc/alternatives'),
     file('/etc/alternatives/README', 'Please read the update-alternatives(1) man page for information on this\ndirectory and its contents.\n'),
     link('/etc/alternatives/awk', '/usr/bin/mawk'),
     link('/etc/alternatives/nawk', '/usr/bin/mawk'),
-    link('/etc/alternatives/which', '/usr/bin/which.debianutils'),
     ...dirs('/var', '/var/lib', '/var/lib/dpkg', '/var/lib/dpkg/alternatives'),
     file('/var/lib/dpkg/alternatives/awk', 'auto\n/usr/bin/awk\nnawk\n/usr/bin/nawk\n\n/usr/bin/mawk\n5\n/usr/bin/mawk\n\n'),
-    file('/var/lib/dpkg/alternatives/which', 'auto\n/usr/bin/which\n\n/usr/bin/which.debianutils\n0\n\n'),
+    ...which,
   ];
 }

@@ -126,3 +126,35 @@ export function fixedZoneTzif(abbreviation = 'UTC', tzString = 'UTC0'): Uint8Arr
   const footer = [...`\n${tzString}\n`].map((c) => c.charCodeAt(0));
   return new Uint8Array([...block(), ...block(), ...footer]);
 }
+
+/** Orders parents before children ("/etc" < "/etc/apk" < "/etc/apk/arch" < "/etc/fstab"). */
+export function byPath(a: FileSpec, b: FileSpec): number {
+  const x = a.path.split('/');
+  const y = b.path.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * A layer's file list in tar order: the first entry for a path wins (shared
+ * directories listed by several packages), parents come before children,
+ * and a hard link always comes after the file it links to.
+ */
+export function layerFiles(files: readonly FileSpec[]): FileSpec[] {
+  const seen = new Set<string>();
+  const unique = files.filter((f) => !seen.has(f.path) && seen.add(f.path));
+  const sorted = unique.sort(byPath);
+  const out: FileSpec[] = [];
+  const links: Extract<FileSpec, { type: 'hardlink' }>[] = [];
+  for (const f of sorted) {
+    if (f.type === 'hardlink') links.push(f);
+    else out.push(f);
+  }
+  for (const l of links) {
+    const at = out.findIndex((f) => f.path === l.target);
+    out.splice(at < 0 ? out.length : at + 1, 0, l);
+  }
+  return out;
+}
