@@ -1,16 +1,13 @@
 /**
- * The `berth` command for Node (`npx berth …`). Each subcommand is one entry
- * in the table below; later issues add `sh`, `shell`, `lessons` and `bridge`.
+ * The `berth` command for Node (`npx berth …`), Berth's programs for a real
+ * host. Each subcommand is one entry in the table below; later issues add
+ * `sh`, `shell`, `lessons` and `bridge`. It uses the engine only through
+ * engine/index.ts, like every other client.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { nodePlatform } from './index.ts';
-import { ContentStore } from '../../content/store.ts';
-import { shortId } from '../../content/digest.ts';
-import { buildImages } from '../../registry/bundled/build.ts';
-import { bundledImages } from '../../registry/bundled/index.ts';
-import { distributionLayout, ociLayout, type FileMap } from '../../registry/layout.ts';
-import { encodeJson } from '../../image/oci.ts';
+import { nodePlatform } from '../engine/platform/node/index.ts';
+import { ContentStore, buildImages, bundledImages, distributionLayout, encodeJson, ociLayout, shortId, type FileMap } from '../engine/index.ts';
 
 interface Command {
   usage: string;
