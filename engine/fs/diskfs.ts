@@ -275,6 +275,10 @@ export class DiskFs implements FileSystem {
     renameOnDisk(this.disk, this.root, from, to, this.now());
   }
 
+  sameFile(a: string, b: string): boolean {
+    return this.disk.inode(this.entry(a, 'rename')) === this.disk.inode(this.entry(b, 'rename'));
+  }
+
   setattr(path: string, attrs: SetAttr): void {
     applySetAttr(this.disk, this.disk.inode(this.entry(path, attrs.size !== undefined ? 'truncate' : 'chmod')), attrs, this.now(), path);
   }

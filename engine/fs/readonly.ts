@@ -18,6 +18,9 @@ export class ReadOnlyFs implements FileSystem {
   readlink(path: string): string {
     return this.inner.readlink(path);
   }
+  sameFile(a: string, b: string): boolean {
+    return this.inner.sameFile(a, b);
+  }
   open(path: string, mode: 'r' | 'w' | 'rw'): FileHandle {
     if (mode !== 'r') throw new FsError('EROFS', 'open', path);
     return this.inner.open(path, mode);

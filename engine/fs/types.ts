@@ -99,6 +99,13 @@ export interface FileSystem {
   unlink(path: string): void;
   rmdir(path: string): void;
   rename(from: string, to: string): void;
+  /**
+   * Whether two existing paths are one inode, so that renaming one onto the
+   * other does nothing. (Not always the same as equal st_ino: overlayfs shows
+   * a lower file's inode number but gives each of its hard links its own inode
+   * until copy-up.)
+   */
+  sameFile(a: string, b: string): boolean;
   setattr(path: string, attrs: SetAttr): void;
   /** Opens an existing regular file. Opening for writing is what triggers an overlay's copy-up. */
   open(path: string, mode: 'r' | 'w' | 'rw'): FileHandle;

@@ -364,8 +364,8 @@ export class Vfs {
     if ((dst.vfsPath + '/').startsWith(src.vfsPath + '/') && dst.vfsPath !== src.vfsPath) throw new FsError('EINVAL', 'rename', from, to);
     if ((src.vfsPath + '/').startsWith(dst.vfsPath + '/') && dst.vfsPath !== src.vfsPath) throw new FsError('ENOTEMPTY', 'rename', from, to);
     const dstSt = this.exists(dst);
-    if (dstSt && dstSt.ino === srcSt.ino && dstSt.dev === srcSt.dev && !srcIsDir) return;
     if (dst.vfsPath === src.vfsPath) return;
+    if (dstSt && !srcIsDir && src.fs.sameFile(src.path, dst.path)) return;
     this.mayDelete(srcDir, srcSt, srcIsDir, cred, 'rename', from);
     if (dstSt) this.mayDelete(dstDir, dstSt, srcIsDir, cred, 'rename', to);
     else this.mayCreate(dstDir, cred, 'rename', to);

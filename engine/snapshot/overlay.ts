@@ -371,7 +371,7 @@ export class OverlayFs implements FileSystem {
     // The checks come in the kernel's order: the VFS's (same file, type
     // clashes), then overlayfs's (EXDEV), then emptiness.
     const target = this.child(dst.dir, dst.name);
-    if (target && this.sameFile(node, target)) return;
+    if (target && this.sameNode(node, target)) return;
     const dstIsDir = target !== undefined && isDir(this.nodeMode(target));
     if (target && srcIsDir && !dstIsDir) throw new FsError('ENOTDIR', 'rename', from, to);
     if (target && !srcIsDir && dstIsDir) throw new FsError('EISDIR', 'rename', from, to);
@@ -401,9 +401,17 @@ export class OverlayFs implements FileSystem {
     if (dstParent !== srcParent) touchDir(this.disk, dstParent, t);
   }
 
-  /** Two names for one file: the same upper inode, or the same lower inode not yet copied up. */
-  private sameFile(a: Node, b: Node): boolean {
-    return this.inodeOf(a) === this.inodeOf(b);
+  /**
+   * Two names for one overlay inode: hard links in the upper layer. Hard links
+   * that are still only in a lower layer are separate inodes to overlayfs
+   * (without index=on), although stat shows the lower inode's number for both.
+   */
+  private sameNode(a: Node, b: Node): boolean {
+    return a.upper !== undefined && b.upper !== undefined && this.disk.inode(a.upper) === this.disk.inode(b.upper);
+  }
+
+  sameFile(a: string, b: string): boolean {
+    return this.sameNode(this.resolve(a, 'rename'), this.resolve(b, 'rename'));
   }
 
   setattr(path: string, attrs: SetAttr): void {
