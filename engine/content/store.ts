@@ -159,6 +159,17 @@ export class ContentStore {
     };
   }
 
+  /** Checks bytes against an expected digest and size, as an ingest would, without storing them. */
+  async verify(data: Uint8Array, options: { expected: string; size?: number }): Promise<void> {
+    if (options.size !== undefined && data.length !== options.size) {
+      throw new EngineError('FailedPrecondition', `unexpected commit size ${data.length}, expected ${options.size}: failed precondition`);
+    }
+    const digest = 'sha256:' + (await this.platform.sha256(data));
+    if (digest !== options.expected) {
+      throw new EngineError('FailedPrecondition', `unexpected commit digest ${digest}, expected ${options.expected}: failed precondition`);
+    }
+  }
+
   /** Stores a whole buffer. */
   async put(data: Uint8Array, options: IngestOptions = {}): Promise<string> {
     const w = this.ingest(options);

@@ -10,7 +10,7 @@
 import { EngineError } from '../errors.ts';
 import type { ContentStore } from '../content/store.ts';
 import { DEFAULT_PLATFORM } from '../image/store.ts';
-import { MediaType, isIndexType, parseManifestOrIndex, type Descriptor, type PlatformSpec } from '../image/oci.ts';
+import { MediaType, parseManifestOrIndex, type Descriptor, type PlatformSpec } from '../image/oci.ts';
 
 /** The slice of the Fetch API the client needs. */
 export type Fetch = (
@@ -42,66 +42,62 @@ export class DistributionClient {
     return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') };
   }
 
-  /** Pulls `repo:ref` (a tag or a digest) into `content`; returns the top descriptor (index or manifest). */
+  /**
+   * Pulls `repo:ref` (a tag or a digest) into `content`; returns the top
+   * descriptor (index or manifest), which is stored last, once everything it
+   * names is in the store.
+   */
   async pull(content: ContentStore, repo: string, ref: string, options: { platform?: PlatformSpec; progress?: PullProgress; familiar?: string } = {}): Promise<Descriptor> {
     const name = options.familiar ?? repo;
-    const top = await this.get(this.url(repo, 'manifests', ref), `manifest unknown: manifest unknown`).catch((err: unknown) => {
-      if (err instanceof EngineError && err.code === 'NotFound') {
-        throw new EngineError('NotFound', `manifest for ${name}:${ref} not found: manifest unknown: manifest unknown`);
-      }
-      throw err;
-    });
+    const byDigest = ref.includes(':');
+    const top = await this.get(this.url(repo, 'manifests', ref), `manifest for ${name}${byDigest ? '@' : ':'}${ref} not found: manifest unknown: manifest unknown`);
+    if (byDigest) await this.verified(content, top.bytes, { digest: ref, size: top.bytes.length, mediaType: '' }, 'manifest');
     const parsed = parseManifestOrIndex(top.bytes, top.contentType ?? undefined);
     const want = options.platform ?? DEFAULT_PLATFORM;
-    let manifestDesc: Descriptor;
-    let topDesc: Descriptor;
+
     let manifest;
+    let manifestBytes = top.bytes;
+    let manifestType = parsed.kind === 'manifest' ? parsed.manifest.mediaType : '';
     if (parsed.kind === 'index') {
       const match = parsed.index.manifests.find((m) => m.platform?.os === want.os && m.platform?.architecture === want.architecture);
       if (!match) throw new EngineError('NotFound', `no matching manifest for ${want.os}/${want.architecture} in the manifest list entries`);
-      manifestDesc = match;
-      const mf = await this.get(this.url(repo, 'manifests', match.digest), `manifest ${match.digest} not found`);
+      const mf = await this.get(this.url(repo, 'manifests', match.digest), `manifest for ${name}@${match.digest} not found: manifest unknown: manifest unknown`);
+      await this.verified(content, mf.bytes, match, 'manifest');
       const m = parseManifestOrIndex(mf.bytes, match.mediaType);
       if (m.kind !== 'manifest') throw new EngineError('InvalidArgument', 'nested image index is not supported');
       manifest = m.manifest;
-      await this.ingestBlob(content, mf.bytes, match, [manifest.config.digest, ...manifest.layers.map((l) => l.digest)], true);
-      topDesc = { mediaType: parsed.index.mediaType, digest: '', size: top.bytes.length };
-      topDesc.digest = await content.put(top.bytes, {
-        expected: ref.startsWith('sha256:') ? ref : undefined,
-        children: parsed.index.manifests.filter((m) => content.has(m.digest)).map((m) => m.digest),
-      });
+      manifestBytes = mf.bytes;
+      manifestType = match.mediaType;
     } else {
       manifest = parsed.manifest;
-      manifestDesc = { mediaType: manifest.mediaType, digest: '', size: top.bytes.length };
-      // The manifest's children must be present before it is committed, so fetch them first.
-      topDesc = manifestDesc;
     }
+
     for (const blob of [manifest.config, ...manifest.layers]) {
+      const isLayer = blob !== manifest.config;
       if (content.has(blob.digest)) {
-        if (blob !== manifest.config) options.progress?.({ id: blob.digest, status: 'Already exists' });
+        if (isLayer) options.progress?.({ id: blob.digest, status: 'Already exists' });
         continue;
       }
-      if (blob !== manifest.config) options.progress?.({ id: blob.digest, status: 'Pulling fs layer' });
+      if (isLayer) options.progress?.({ id: blob.digest, status: 'Pulling fs layer' });
       const { bytes } = await this.get(this.url(repo, 'blobs', blob.digest), `blob ${blob.digest} not found`);
-      if (blob !== manifest.config) options.progress?.({ id: blob.digest, status: 'Downloading', current: bytes.length, total: blob.size });
-      await this.ingestBlob(content, bytes, blob, [], false);
-      if (blob !== manifest.config) options.progress?.({ id: blob.digest, status: 'Download complete' });
+      if (isLayer) options.progress?.({ id: blob.digest, status: 'Downloading', current: bytes.length, total: blob.size });
+      await this.verified(content, bytes, blob, 'filesystem layer');
+      await content.put(bytes, { expected: blob.digest, size: blob.size });
+      if (isLayer) options.progress?.({ id: blob.digest, status: 'Download complete' });
     }
-    if (parsed.kind === 'manifest') {
-      topDesc.digest = await content.put(top.bytes, {
-        expected: ref.startsWith('sha256:') ? ref : undefined,
-        children: [manifest.config.digest, ...manifest.layers.map((l) => l.digest)],
-      });
-    }
-    return topDesc;
+    const manifestDigest = await content.put(manifestBytes, { children: [manifest.config.digest, ...manifest.layers.map((l) => l.digest)] });
+    if (parsed.kind === 'manifest') return { mediaType: manifestType, digest: manifestDigest, size: manifestBytes.length };
+    const indexDigest = await content.put(top.bytes, { children: [manifestDigest] });
+    return { mediaType: parsed.index.mediaType, digest: indexDigest, size: top.bytes.length };
   }
 
-  private async ingestBlob(content: ContentStore, bytes: Uint8Array, desc: Descriptor, children: string[], isManifest: boolean): Promise<void> {
+  /** Checks bytes against their descriptor, with Docker's message when they do not match. */
+  private async verified(content: ContentStore, bytes: Uint8Array, desc: Descriptor, what: 'manifest' | 'filesystem layer'): Promise<void> {
     try {
-      await content.put(bytes, { expected: desc.digest, size: desc.size, children });
+      await content.verify(bytes, { expected: desc.digest, size: desc.size });
     } catch (err) {
       if (err instanceof EngineError && err.code === 'FailedPrecondition') {
-        throw new EngineError('DataLoss', `${isManifest ? 'manifest' : 'filesystem layer'} verification failed for digest ${desc.digest}`);
+        throw new EngineError('DataLoss', `${what} verification failed for digest ${desc.digest}`);
       }
       throw err;
     }

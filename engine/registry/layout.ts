@@ -114,6 +114,8 @@ export async function importOciLayout(read: (path: string) => Uint8Array | undef
     const { algorithm, hex } = parseDigest(desc.digest);
     const bytes = await read(`blobs/${algorithm}/${hex}`);
     if (!bytes) throw new EngineError('NotFound', `blob ${desc.digest} is missing from the layout`);
+    // Nothing is parsed before it is known to be what its name says.
+    await content.verify(bytes, { expected: desc.digest, size: desc.size });
     const children = childrenOf(desc, bytes);
     // Children first, so a manifest is only stored once everything it names is.
     for (const c of children) {

@@ -11,11 +11,10 @@
  */
 import { nodePlatform } from '../../engine/platform/node/index.ts';
 import { utf8 } from '../../engine/common/bytes.ts';
-import { collect, streamOf } from '../../engine/common/stream.ts';
 import { ContentStore } from '../../engine/content/store.ts';
 import { ROOT, Vfs } from '../../engine/fs/vfs.ts';
-import { MediaType, encodeJson, type ImageConfig, type ImageManifest } from '../../engine/image/oci.ts';
-import { readTar, writeTar, type TarEntry } from '../../engine/image/tar.ts';
+import { MediaType, type ImageConfig, type ImageManifest } from '../../engine/image/oci.ts';
+import { readTar, type TarEntry } from '../../engine/image/tar.ts';
 import { EmulatedSnapshotter, lookupPath, mkdirp } from '../../engine/snapshot/emulated.ts';
 import { LowerIndex } from '../../engine/snapshot/lower.ts';
 import { OverlayFs } from '../../engine/snapshot/overlay.ts';
@@ -36,30 +35,7 @@ function dir(name: string): TarEntry {
   return { header: { name, type: 'dir', mode: 0o755, uid: 0, gid: 0, size: 0, mtimeMs: T, linkname: '' }, data: new Uint8Array() };
 }
 
-async function imageOf(content: ContentStore, layers: TarEntry[][]): Promise<{ manifest: ImageManifest; config: ImageConfig }> {
-  const descs = [];
-  const diffIds = [];
-  for (const l of layers) {
-    const tar = await collect(writeTar(l));
-    diffIds.push('sha256:' + (await platform.sha256(tar)));
-    const gz = await collect(platform.gzip(streamOf(tar)));
-    descs.push({ mediaType: MediaType.ociLayerGzip, digest: await content.put(gz), size: gz.length });
-  }
-  const config: ImageConfig = { architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds } };
-  const cfg = encodeJson(config);
-  return {
-    config,
-    manifest: {
-      schemaVersion: 2,
-      mediaType: MediaType.ociManifest,
-      config: { mediaType: MediaType.ociConfig, digest: await content.put(cfg), size: cfg.length },
-      layers: descs,
-    },
-  };
-}
-
 async function statBench(): Promise<Result[]> {
-  const content = new ContentStore(platform);
   const sn = new EmulatedSnapshotter(platform.createDisk(), () => T);
   const deepLayer = [dir('usr/'), dir('usr/lib/'), dir('usr/lib/deep/'), file('usr/lib/deep/target'), dir('etc/'), file('etc/base')];
   // 127 more layers on top, each touching /etc and adding a file of its own, as RUN steps do.
@@ -78,7 +54,6 @@ async function statBench(): Promise<Result[]> {
     }
     return parent!;
   };
-  void content;
   const top1 = await chain('one', [deepLayer]);
   const top128 = await chain('many', [deepLayer, ...upper]);
   let n = 0;

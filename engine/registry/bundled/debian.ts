@@ -5,7 +5,7 @@
  */
 import * as D from './debian-etc.ts';
 import { alternatives, deb, dpkgStatus, gnuUserland, multiarchLibraries, usrMergeLinks, type DebPackage, type UserlandVersions } from './debian-family.ts';
-import { DEFAULT_PATH, dir, dirs, file, fixedZoneTzif, layerFiles, link, meta, program, shadowDay, step, text } from './fs.ts';
+import { DEFAULT_PATH, dir, dirs, file, fixedZoneTzif, layerFiles, link, meta, shadowDay, step, text } from './fs.ts';
 import type { FileSpec, HistorySpec, ImageSpec, LayerSpec } from './spec.ts';
 
 const BUILT = '2024-10-16';
