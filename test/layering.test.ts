@@ -23,8 +23,8 @@ function sources(dir: string): string[] {
 
 const importsOf = (file: string): string[] => [...nfs.readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
-/** Bottom first. `common` and `fs` sit just above the platform; `index.ts` is the top. */
-const ORDER = ['platform', 'errors', 'common', 'fs', 'content', 'image', 'snapshot', 'registry', 'build', 'runtime', 'kernel', 'userland', 'network', 'daemon', 'api', 'cli'];
+/** Bottom first. `common` (bytes, paths) sits below the platform, `fs` above it; `index.ts` is the top. */
+const ORDER = ['common', 'platform', 'errors', 'fs', 'content', 'image', 'snapshot', 'registry', 'build', 'runtime', 'kernel', 'userland', 'network', 'daemon', 'api', 'cli'];
 const moduleOf = (file: string): string => {
   const rel = relative(engine, file).split('/');
   return rel.length === 1 ? rel[0]!.replace(/\.ts$/, '') : rel[0]!;

@@ -18,14 +18,9 @@ import { LowerIndex } from './lower.ts';
 import { OverlayFs } from './overlay.ts';
 import { MAX_DEPTH_MESSAGE, MAX_LOWERS, type Mount, type SnapshotInfo, type SnapshotKind, type Snapshotter, type Usage } from './types.ts';
 
-interface Snap {
+/** A snapshot's record: what `stat` reports, plus the number of its directory. */
+interface Snap extends SnapshotInfo {
   id: number;
-  name: string;
-  kind: SnapshotKind;
-  parent?: string;
-  labels: Record<string, string>;
-  created: number;
-  updated: number;
 }
 
 export const DEFAULT_SNAPSHOT_ROOT = '/var/lib/berth/snapshots';

@@ -2,6 +2,7 @@
  * The browser platform (a page or a Web Worker): Web Crypto for hashing,
  * CompressionStream for gzip, memfs for the emulated disk.
  */
+import { concatBytes, toHex } from '../../common/bytes.ts';
 import { createMemfsDisk } from '../memfs-disk.ts';
 import type { Hasher, Platform } from '../types.ts';
 
@@ -14,7 +15,7 @@ export function browserPlatform(options: { now?: () => number } = {}): Platform 
       const chunks: Uint8Array[] = [];
       return {
         update: (chunk) => void chunks.push(chunk.slice()),
-        digest: () => digestHex(concat(chunks)),
+        digest: () => digestHex(concatBytes(chunks)),
       };
     },
     gzip(source, opts) {
@@ -33,22 +34,7 @@ export function browserPlatform(options: { now?: () => number } = {}): Platform 
 }
 
 async function digestHex(data: Uint8Array): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-  let hex = '';
-  for (const b of hash) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>)));
 }
 
 async function* throughStream(

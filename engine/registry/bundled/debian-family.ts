@@ -3,6 +3,7 @@
  * tree (/bin → usr/bin), GNU userland as individual programs, glibc as shared
  * libraries, and dpkg's database in /var/lib/dpkg/status.
  */
+import * as D from './debian-etc.ts';
 import { dir, dirs, file, hardlink, link, program, script, sharedLibrary, text } from './fs.ts';
 import type { FileSpec } from './spec.ts';
 
@@ -249,5 +250,43 @@ export function alternatives(whichAlternative: boolean): FileSpec[] {
     ...dirs('/var', '/var/lib', '/var/lib/dpkg', '/var/lib/dpkg/alternatives'),
     file('/var/lib/dpkg/alternatives/awk', 'auto\n/usr/bin/awk\nnawk\n/usr/bin/nawk\n\n/usr/bin/mawk\n5\n/usr/bin/mawk\n\n'),
     ...which,
+  ];
+}
+
+/** /usr/local and friends as base-files lays them out, and apt's keyrings (placeholders). */
+export function usrSkeleton(keyrings: readonly string[]): FileSpec[] {
+  return [
+    ...dirs('/usr/games', '/usr/include', '/usr/libexec', '/usr/local', '/usr/local/bin', '/usr/local/etc',
+      '/usr/local/games', '/usr/local/include', '/usr/local/lib', '/usr/local/sbin', '/usr/local/share', '/usr/local/src'),
+    link('/usr/local/man', 'share/man'),
+    ...dirs('/usr/share', '/usr/share/keyrings', '/usr/src'),
+    ...keyrings.map((k) =>
+      file(`/usr/share/keyrings/${k}`, D.keyringPlaceholder(k))),
+  ];
+}
+
+/** /var as base-files, apt and dpkg leave it; `packages` fill dpkg's status file. */
+export function varTree(packages: readonly DebPackage[]): FileSpec[] {
+  return [
+    ...dirs('/var', '/var/backups', '/var/cache', '/var/cache/apt', '/var/cache/apt/archives'),
+    dir('/var/cache/apt/archives/partial', 0o700, 42, 0),
+    dir('/var/cache/debconf'),
+    dir('/var/cache/ldconfig', 0o700),
+    ...dirs('/var/lib', '/var/lib/apt', '/var/lib/apt/lists'),
+    dir('/var/lib/apt/lists/partial', 0o700, 42, 0),
+    ...dirs('/var/lib/dpkg', '/var/lib/dpkg/info', '/var/lib/dpkg/triggers', '/var/lib/dpkg/updates'),
+    file('/var/lib/dpkg/available', ''),
+    file('/var/lib/dpkg/status', dpkgStatus(packages)),
+    dir('/var/lib/misc'),
+    dir('/var/local', 0o2775, 0, 50),
+    link('/var/lock', '/run/lock'),
+    dir('/var/log'),
+    dir('/var/log/apt'),
+    dir('/var/mail', 0o2775, 0, 8),
+    dir('/var/opt'),
+    link('/var/run', '/run'),
+    dir('/var/spool'),
+    link('/var/spool/mail', '../mail'),
+    dir('/var/tmp', 0o1777),
   ];
 }

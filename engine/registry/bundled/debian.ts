@@ -4,7 +4,7 @@
  * documentation, man pages and translations (see /etc/dpkg/dpkg.cfg.d/docker).
  */
 import * as D from './debian-etc.ts';
-import { alternatives, deb, dpkgStatus, gnuUserland, multiarchLibraries, usrMergeLinks, type DebPackage, type UserlandVersions } from './debian-family.ts';
+import { alternatives, deb, gnuUserland, multiarchLibraries, usrMergeLinks, usrSkeleton, varTree, type DebPackage, type UserlandVersions } from './debian-family.ts';
 import { DEFAULT_PATH, dir, dirs, file, fixedZoneTzif, layerFiles, link, meta, shadowDay, step, text } from './fs.ts';
 import type { FileSpec, HistorySpec, ImageSpec, LayerSpec } from './spec.ts';
 
@@ -268,33 +268,9 @@ function rootfs(): FileSpec[] {
     link('/usr/bin/pidof', '/sbin/killall5'),
     ...multiarchLibraries(LIBS, VERSIONS.glibc),
     file('/usr/lib/os-release', OS_RELEASE),
-    ...dirs('/usr/games', '/usr/include', '/usr/libexec', '/usr/local', '/usr/local/bin', '/usr/local/etc',
-      '/usr/local/games', '/usr/local/include', '/usr/local/lib', '/usr/local/sbin', '/usr/local/share', '/usr/local/src'),
-    link('/usr/local/man', 'share/man'),
-    ...dirs('/usr/share', '/usr/share/keyrings', '/usr/src'),
-    ...['debian-archive-keyring.gpg', 'debian-archive-removed-keys.gpg'].map((k) =>
-      file(`/usr/share/keyrings/${k}`, D.keyringPlaceholder(k))),
+    ...usrSkeleton(['debian-archive-keyring.gpg', 'debian-archive-removed-keys.gpg']),
     ...zoneinfo(),
-    ...dirs('/var', '/var/backups', '/var/cache', '/var/cache/apt', '/var/cache/apt/archives'),
-    dir('/var/cache/apt/archives/partial', 0o700, 42, 0),
-    dir('/var/cache/debconf'),
-    dir('/var/cache/ldconfig', 0o700),
-    ...dirs('/var/lib', '/var/lib/apt', '/var/lib/apt/lists'),
-    dir('/var/lib/apt/lists/partial', 0o700, 42, 0),
-    ...dirs('/var/lib/dpkg', '/var/lib/dpkg/info', '/var/lib/dpkg/triggers', '/var/lib/dpkg/updates'),
-    file('/var/lib/dpkg/available', ''),
-    file('/var/lib/dpkg/status', dpkgStatus(DEBIAN_PACKAGES)),
-    dir('/var/lib/misc'),
-    dir('/var/local', 0o2775, 0, 50),
-    link('/var/lock', '/run/lock'),
-    dir('/var/log'),
-    dir('/var/log/apt'),
-    dir('/var/mail', 0o2775, 0, 8),
-    dir('/var/opt'),
-    link('/var/run', '/run'),
-    dir('/var/spool'),
-    link('/var/spool/mail', '../mail'),
-    dir('/var/tmp', 0o1777),
+    ...varTree(DEBIAN_PACKAGES),
   ]);
 }
 

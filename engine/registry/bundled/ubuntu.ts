@@ -4,7 +4,7 @@
  * `ubuntu` user (uid 1000) that 24.04 images carry.
  */
 import * as D from './debian-etc.ts';
-import { alternatives, dpkgStatus, gnuUserland, multiarchLibraries, usrMergeLinks, type UserlandVersions } from './debian-family.ts';
+import { alternatives, gnuUserland, multiarchLibraries, usrMergeLinks, usrSkeleton, varTree, type UserlandVersions } from './debian-family.ts';
 import { DEFAULT_PATH, dir, dirs, file, layerFiles, link, meta, program, shadowDay, step, text } from './fs.ts';
 import type { FileSpec, ImageSpec, LayerSpec } from './spec.ts';
 import { UBUNTU_LIBS, UBUNTU_PACKAGES } from './ubuntu-packages.ts';
@@ -179,32 +179,8 @@ function rootfs(): FileSpec[] {
     program('/usr/bin/locale-check', 'base-files', { applet: 'locale-check', version: '13ubuntu10.1' }),
     ...multiarchLibraries(UBUNTU_LIBS, VERSIONS.glibc),
     file('/usr/lib/os-release', OS_RELEASE),
-    ...dirs('/usr/games', '/usr/include', '/usr/libexec', '/usr/local', '/usr/local/bin', '/usr/local/etc',
-      '/usr/local/games', '/usr/local/include', '/usr/local/lib', '/usr/local/sbin', '/usr/local/share', '/usr/local/src'),
-    link('/usr/local/man', 'share/man'),
-    ...dirs('/usr/share', '/usr/share/keyrings', '/usr/src'),
-    ...['ubuntu-archive-keyring.gpg', 'ubuntu-archive-removed-keys.gpg', 'ubuntu-master-keyring.gpg'].map((k) =>
-      file(`/usr/share/keyrings/${k}`, D.keyringPlaceholder(k))),
-    ...dirs('/var', '/var/backups', '/var/cache', '/var/cache/apt', '/var/cache/apt/archives'),
-    dir('/var/cache/apt/archives/partial', 0o700, 42, 0),
-    dir('/var/cache/debconf'),
-    dir('/var/cache/ldconfig', 0o700),
-    ...dirs('/var/lib', '/var/lib/apt', '/var/lib/apt/lists'),
-    dir('/var/lib/apt/lists/partial', 0o700, 42, 0),
-    ...dirs('/var/lib/dpkg', '/var/lib/dpkg/info', '/var/lib/dpkg/triggers', '/var/lib/dpkg/updates'),
-    file('/var/lib/dpkg/available', ''),
-    file('/var/lib/dpkg/status', dpkgStatus(UBUNTU_PACKAGES)),
-    dir('/var/lib/misc'),
-    dir('/var/local', 0o2775, 0, 50),
-    link('/var/lock', '/run/lock'),
-    dir('/var/log'),
-    dir('/var/log/apt'),
-    dir('/var/mail', 0o2775, 0, 8),
-    dir('/var/opt'),
-    link('/var/run', '/run'),
-    dir('/var/spool'),
-    link('/var/spool/mail', '../mail'),
-    dir('/var/tmp', 0o1777),
+    ...usrSkeleton(['ubuntu-archive-keyring.gpg', 'ubuntu-archive-removed-keys.gpg', 'ubuntu-master-keyring.gpg']),
+    ...varTree(UBUNTU_PACKAGES),
   ]);
 }
 
