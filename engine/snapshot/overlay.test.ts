@@ -191,9 +191,12 @@ describe('whiteouts, opaque directories and rename', () => {
     expect(vfs.readdir('/d', ROOT)).toEqual(['y']);
   });
 
-  it('names starting with .wh. are reserved', () => {
-    const { vfs } = setup([{ '/a': 'a' }]);
+  it('names starting with .wh. are reserved and markers cannot be looked up', () => {
+    const { vfs } = setup([{ '/a': 'a', '/b': 'b' }]);
     expect(code(() => write(vfs, '/.wh.a', 'x'))).toBe('EPERM');
+    vfs.unlink('/b', ROOT);
+    expect(code(() => vfs.lstat('/.wh.b', ROOT))).toBe('ENOENT');
+    expect(code(() => vfs.mkdir('/.wh.c', 0o755, ROOT))).toBe('EPERM');
   });
 });
 

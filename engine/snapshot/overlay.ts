@@ -84,6 +84,8 @@ export class OverlayFs implements FileSystem {
 
   /** The child `name` of directory node `dir`, as the merged view shows it. */
   private child(dir: Node, name: string): Node | undefined {
+    // Markers are bookkeeping, never files: `.wh.x` cannot be looked up.
+    if (isMarker(name)) return undefined;
     const upper = dir.upper ? this.disk.lookup(dir.upper, name) : undefined;
     const lowerDir = dir.lower?.kind === 'dir' ? dir.lower : undefined;
     if (upper) {
