@@ -379,8 +379,8 @@ export class Vfs {
     const st = loc.fs.lstat(loc.path);
     if (cred.uid !== 0 && cred.uid !== st.uid) throw new FsError('EPERM', 'chmod', path);
     let bits = mode & 0o7777;
-    // A non-root owner cannot give a file a group it is not in (the bit is dropped).
-    if (cred.uid !== 0 && !isDir(st.mode) && !inGroup(cred, st.gid)) bits &= ~S_ISGID;
+    // setattr_prepare: an owner outside the file's group cannot set setgid (the bit is dropped), on files and directories alike.
+    if (cred.uid !== 0 && !inGroup(cred, st.gid)) bits &= ~S_ISGID;
     loc.fs.setattr(loc.path, { mode: bits });
   }
 
