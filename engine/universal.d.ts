@@ -17,3 +17,4 @@ declare const console: {
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
 declare function clearTimeout(id: unknown): void;
 declare function queueMicrotask(callback: () => void): void;
+declare const performance: { now(): number };

@@ -26,6 +26,12 @@ import {
   type Stat,
 } from './types.ts';
 
+export interface MountInfo {
+  source: string;
+  type: string;
+  options: string[];
+}
+
 /** Who is asking: effective uid/gid and supplementary groups. uid 0 has every capability. */
 export interface Cred {
   uid: number;
@@ -82,23 +88,35 @@ const inGroup = (cred: Cred, gid: number): boolean => cred.gid === gid || cred.g
 export class Vfs {
   /** Mount points by canonical absolute path; "/" is always present. */
   private readonly mounts = new Map<string, FileSystem>();
+  /** What /proc/mounts says about each mount. */
+  private readonly info = new Map<string, MountInfo>();
 
   constructor(
     root: FileSystem,
     private readonly now: () => number = () => Date.now(),
+    rootInfo: MountInfo = { source: 'rootfs', type: 'rootfs', options: ['rw'] },
   ) {
     this.mounts.set('/', root);
+    this.info.set('/', rootInfo);
   }
 
   /** Mounts `fs` at the existing directory `path` (already canonical). */
-  mount(path: string, fs: FileSystem): void {
-    this.mounts.set(canonical(path), fs);
+  mount(path: string, fs: FileSystem, info: MountInfo = { source: 'none', type: 'none', options: ['rw'] }): void {
+    const p = canonical(path);
+    this.mounts.set(p, fs);
+    this.info.set(p, info);
   }
 
   umount(path: string): void {
     const p = canonical(path);
     if (p === '/') throw new FsError('EBUSY', 'umount', path);
     if (!this.mounts.delete(p)) throw new FsError('EINVAL', 'umount', path);
+    this.info.delete(p);
+  }
+
+  /** The mount table, in mount order, as /proc/mounts lists it. */
+  mountTable(): { path: string; fs: FileSystem; info: MountInfo }[] {
+    return [...this.mounts].map(([path, fs]) => ({ path, fs, info: this.info.get(path)! }));
   }
 
   /** The filesystem and inner path for a canonical VFS path. */

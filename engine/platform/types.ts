@@ -20,6 +20,14 @@ export interface Platform {
   now(): number;
   /** Cryptographically strong random bytes. */
   randomBytes(length: number): Uint8Array;
+  /**
+   * Resolves after the host's event loop has had a turn (a macrotask), so
+   * the page can paint and input can arrive. The emulated kernel calls it
+   * when a process has run for a time slice.
+   */
+  macrotask(): Promise<void>;
+  /** Calls `fn` after `ms` milliseconds; returns a function that cancels it. */
+  timer(ms: number, fn: () => void): () => void;
   /** A fresh, empty in-memory disk (memfs underneath). */
   createDisk(): Disk;
 }

@@ -29,8 +29,32 @@ export function browserPlatform(options: { now?: () => number } = {}): Platform 
     },
     now: options.now ?? (() => Date.now()),
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    macrotask,
+    timer(ms, fn) {
+      const t = setTimeout(fn, ms);
+      return () => clearTimeout(t);
+    },
     createDisk: createMemfsDisk,
   };
+}
+
+/**
+ * A macrotask without setTimeout's clamping (browsers delay nested timeouts
+ * to 4 ms): a message through a MessageChannel is delivered as a task.
+ */
+const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
+const waiting: (() => void)[] = [];
+if (channel) {
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // Under Node (tests), an open port would keep the process alive.
+  (channel.port1 as { unref?: () => void }).unref?.();
+}
+function macrotask(): Promise<void> {
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
 }
 
 async function digestHex(data: Uint8Array): Promise<string> {

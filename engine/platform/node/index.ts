@@ -29,6 +29,11 @@ export function nodePlatform(options: { now?: () => number } = {}): Platform {
     },
     now: options.now ?? (() => Date.now()),
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    macrotask: () => new Promise((resolve) => setImmediate(resolve)),
+    timer(ms, fn) {
+      const t = setTimeout(fn, ms);
+      return () => clearTimeout(t);
+    },
     createDisk: createMemfsDisk,
   };
 }
