@@ -19,6 +19,7 @@ import { procFs } from './procfs.ts';
 import { SyntheticFs, dir, type SynthNode } from './synthfs.ts';
 import type { Program, ProgramResolver } from './sys.ts';
 import type { Namespaces } from './namespaces.ts';
+import { SIGCHLD } from './signals.ts';
 
 export interface Machine {
   kernel: Kernel;
@@ -27,15 +28,19 @@ export interface Machine {
   ns: Namespaces;
 }
 
-/** PID 1: reap whatever is handed to it, forever. */
+/** PID 1: reap whatever is handed to it, forever. SIGCHLD wakes it when it has nothing to wait for. */
 export const initProgram: Program = async (sys) => {
+  sys.signal(SIGCHLD, () => undefined);
   for (;;) {
     try {
-      const r = await sys.waitpid(-1);
-      if (!r) await sys.sleep(1000);
+      await sys.waitpid(-1);
     } catch (err) {
-      if ((err as FsError).code === 'ECHILD') await sys.sleep(1000);
-      else if ((err as FsError).code !== 'EINTR') throw err;
+      const code = (err as FsError).code;
+      if (code === 'ECHILD') {
+        await sys.sleep(3_600_000).catch((e: unknown) => {
+          if ((e as FsError).code !== 'EINTR') throw e;
+        });
+      } else if (code !== 'EINTR') throw err;
     }
   }
 };

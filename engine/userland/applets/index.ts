@@ -1,0 +1,26 @@
+/**
+ * The applets Berth's busybox knows, by name, each loaded only when first
+ * used (in the browser, each is its own small chunk). Names missing here
+ * answer as busybox does for an applet it was not built with.
+ */
+import type { Program } from '../../kernel/sys.ts';
+import { awkApplets } from './index-awk.ts';
+import { filesApplets } from './index-files.ts';
+import { systemApplets } from './index-system.ts';
+import { textApplets } from './index-text.ts';
+
+type Loader = () => Promise<Program>;
+const load = (p: Promise<{ default: Program }>) => p.then((m) => m.default);
+
+export const applets: Record<string, Loader> = {
+  true: () => load(import('./true.ts')),
+  false: () => load(import('./false.ts')),
+  echo: () => load(import('./echo.ts')),
+  cat: () => load(import('./cat.ts')),
+  pwd: () => load(import('./pwd.ts')),
+  sleep: () => load(import('./sleep.ts')),
+  ...filesApplets,
+  ...textApplets,
+  ...awkApplets,
+  ...systemApplets,
+};

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { nodePlatform } from '../platform/node/index.ts';
+import { bootHost } from './host.ts';
+
+describe('the learner host', () => {
+  it('runs applets through busybox links, as the learner', async () => {
+    const host = bootHost(nodePlatform());
+    expect(await host.exec(['echo', 'hello', 'world'])).toMatchObject({ stdout: 'hello world\n', code: 0 });
+    expect(await host.exec(['pwd'])).toMatchObject({ stdout: '/home/learner\n' });
+    expect(await host.exec(['cat'], { stdin: 'piped\n' })).toMatchObject({ stdout: 'piped\n' });
+    host.writeFile('/home/learner/a.txt', 'one\ntwo\n');
+    expect(await host.exec(['cat', '-n', 'a.txt'])).toMatchObject({ stdout: '     1\tone\n     2\ttwo\n' });
+    expect(await host.exec(['cat', 'missing'])).toMatchObject({ stderr: 'cat: missing: No such file or directory\n', code: 1 });
+    expect(await host.exec(['cat', '/etc/shadow'])).toMatchObject({ stderr: 'cat: /etc/shadow: Permission denied\n', code: 1 });
+    expect(await host.exec(['busybox', 'echo', '-e', 'a\\tb'])).toMatchObject({ stdout: 'a\tb\n' });
+    expect(await host.exec(['false'])).toMatchObject({ code: 1 });
+    expect(await host.exec(['cat', '-z'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cat: unrecognized option: z\nBusyBox v1\.36\.1/) });
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Every program the emulated machine can run, by the name an executable file
+ * gives (see engine/common/executable.ts). The kernel asks this resolver
+ * when it execs a Berth executable; nothing here is loaded before it is run.
+ */
+import type { Program, ProgramResolver } from '../kernel/sys.ts';
+import { applets } from './applets/index.ts';
+
+type Loader = () => Promise<Program>;
+
+const programs: Record<string, Loader> = {
+  busybox: () => import('./busybox.ts').then((m) => m.busybox),
+};
+
+/** Programs that exist in the bundled images but not (yet) in Berth: they say so, as honestly as they can. */
+function unavailable(name: string): Program {
+  return async (sys) => {
+    await sys.write(2, `${name}: this program is not part of Berth's emulated userland\n`);
+    return 126;
+  };
+}
+
+/**
+ * Multi-call packages (coreutils, util-linux…) name the tool in `applet`;
+ * Berth runs its busybox-compatible applet of that name where it has one.
+ */
+const APPLET_PACKAGES = new Set(['coreutils', 'util-linux', 'findutils', 'diffutils', 'debianutils', 'procps', 'gzip', 'sed', 'grep', 'tar', 'mawk', 'hostname']);
+
+export const resolveProgram: ProgramResolver = async ({ program, applet }) => {
+  const direct = programs[program];
+  if (direct) return direct();
+  const name = applet ?? program;
+  if ((APPLET_PACKAGES.has(program) || applet === undefined) && applets[name]) {
+    const run = await applets[name]!();
+    // GNU tools run the applet under their own name.
+    return run;
+  }
+  return unavailable(applet ?? program);
+};
