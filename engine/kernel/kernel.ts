@@ -123,6 +123,7 @@ export class Kernel {
       proc.tty = from.tty;
       proc.rss = from.rss;
       proc.oomScoreAdj = from.oomScoreAdj;
+      proc.caps = from.caps;
       for (const [sig, h] of from.handlers) proc.handlers.set(sig, h);
       if (from.image) proc.image = { ...from.image };
     } else {
@@ -541,6 +542,11 @@ export class Kernel {
   /** Processes visible from a pid namespace, by their pid there. */
   visible(ns: PidNamespace): [number, Process][] {
     return [...ns.members.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Whether a process has a capability: root, and the capability not dropped. */
+  static capable(proc: Process, cap: string): boolean {
+    return proc.euid === 0 && (proc.caps === undefined || proc.caps.has(cap));
   }
 
   /** Image of a program that is not a file (the kernel's own processes). */

@@ -42,6 +42,11 @@ export class Process {
   groups: number[] = [0];
   umask = 0o022;
   cwd = '/';
+  /**
+   * Capabilities ("CAP_SYS_ADMIN"…) of a root process; undefined means all of
+   * them (the host's root). Docker gives containers a short list.
+   */
+  caps: Set<string> | undefined;
 
   image!: Image;
   readonly fds = new Map<number, FdEntry>();

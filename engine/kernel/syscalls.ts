@@ -12,7 +12,7 @@ import { R_OK, W_OK, X_OK, permits, type Cred, type OpenFlags } from '../fs/vfs.
 import { SubtreeFs } from '../fs/subtree.ts';
 import { loadImage, type ProgramWithRss } from './exec.ts';
 import { RegularFile, type OpenFile } from './file.ts';
-import { KERNEL_RELEASE, KERNEL_VERSION, type Kernel } from './kernel.ts';
+import { KERNEL_RELEASE, KERNEL_VERSION, Kernel } from './kernel.ts';
 import { PipeEnd, Pipe } from './pipe.ts';
 import type { Process } from './process.ts';
 import { TtyFile } from './tty.ts';
@@ -112,13 +112,13 @@ export class Syscalls implements Sys {
   }
   setuid(uid: number): void {
     this.sync(() => {
-      if (this.p.euid !== 0 && uid !== this.p.uid) throw new FsError('EPERM', 'setuid');
+      if (!Kernel.capable(this.p, 'CAP_SETUID') && uid !== this.p.uid) throw new FsError('EPERM', 'setuid');
       this.p.uid = this.p.euid = uid;
     });
   }
   setgid(gid: number): void {
     this.sync(() => {
-      if (this.p.euid !== 0 && gid !== this.p.gid) throw new FsError('EPERM', 'setgid');
+      if (!Kernel.capable(this.p, 'CAP_SETGID') && gid !== this.p.gid) throw new FsError('EPERM', 'setgid');
       this.p.gid = this.p.egid = gid;
     });
   }
@@ -138,7 +138,7 @@ export class Syscalls implements Sys {
   }
   sethostname(name: string): void {
     this.sync(() => {
-      if (this.p.euid !== 0) throw new FsError('EPERM', 'sethostname');
+      if (!Kernel.capable(this.p, 'CAP_SYS_ADMIN')) throw new FsError('EPERM', 'sethostname');
       if (utf8(name).length > 64) throw new FsError('EINVAL', 'sethostname');
       this.p.ns.uts.hostname = name;
     });
@@ -205,7 +205,7 @@ export class Syscalls implements Sys {
   }
   mknod(path: string, mode: number, rdev: number): void {
     this.sync(() => {
-      if (this.p.euid !== 0 && (mode & S_IFMT) === S_IFCHR) throw new FsError('EPERM', 'mknod', path);
+      if ((mode & S_IFMT) === S_IFCHR && !Kernel.capable(this.p, 'CAP_MKNOD')) throw new FsError('EPERM', 'mknod', path);
       const r = this.vfs.walkParent(path, this.cred, this.p.cwd, 'mknod');
       if (r.name === null) throw new FsError('EEXIST', 'mknod', path);
       const dir = this.vfs.walk(r.dir, this.cred, '/', { follow: true, syscall: 'mknod' });
@@ -231,7 +231,7 @@ export class Syscalls implements Sys {
   }
   mount(source: string, target: string, type: string, options: string[] = []): void {
     this.sync(() => {
-      if (this.p.euid !== 0) throw new FsError('EPERM', 'mount', target);
+      if (!Kernel.capable(this.p, 'CAP_SYS_ADMIN')) throw new FsError('EPERM', 'mount', target);
       const where = this.vfs.walk(target, this.cred, this.p.cwd, { follow: true, syscall: 'mount' });
       if (!isDir(where.fs.lstat(where.path).mode) && type !== 'bind') throw new FsError('ENOTDIR', 'mount', target);
       let fs;
@@ -248,7 +248,7 @@ export class Syscalls implements Sys {
   }
   umount(target: string): void {
     this.sync(() => {
-      if (this.p.euid !== 0) throw new FsError('EPERM', 'umount', target);
+      if (!Kernel.capable(this.p, 'CAP_SYS_ADMIN')) throw new FsError('EPERM', 'umount', target);
       const where = this.vfs.walk(target, this.cred, this.p.cwd, { follow: true, syscall: 'umount' });
       this.vfs.umount(where.vfsPath);
     });
