@@ -10,6 +10,9 @@ type Loader = () => Promise<Program>;
 
 const programs: Record<string, Loader> = {
   busybox: () => import('./busybox.ts').then((m) => m.busybox),
+  // bash and dash run Berth's ash: close enough for scripts that stay POSIX.
+  bash: () => import('./sh/main.ts').then((m) => m.sh),
+  dash: () => import('./sh/main.ts').then((m) => m.sh),
 };
 
 /** Programs that exist in the bundled images but not (yet) in Berth: they say so, as honestly as they can. */
