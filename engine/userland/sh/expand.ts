@@ -477,7 +477,8 @@ export class Expander {
         }
         const re = compiled(comp, 'full');
         const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
-        for (const name of names) {
+        // readdir(3) also yields . and .., which only a leading-dot pattern can match
+        for (const name of dotOk ? ['.', '..', ...names] : names) {
           if (name.startsWith('.') && !dotOk) continue;
           if (!re.test(name)) continue;
           const full = join(name);
