@@ -35,3 +35,14 @@ describe.skipIf(!haveBusybox)('sh -c matches busybox sh', () => {
     });
   }
 });
+
+describe.skipIf(!haveBusybox)('sh with a script file matches busybox sh', () => {
+  const script = { files: { 's.sh': 'echo "$0 $# $1"\nshift\necho "rest: $*"\nnosuch_cmd\necho "status $?"\n( exit 7 )\n' } };
+  for (const argv of [['sh', 's.sh', 'a', 'b'], ['sh', 'missing.sh'], ['sh', '-x', 's.sh'], ['sh', '-e', 's.sh'], ['sh', '-n', 's.sh']]) {
+    it(argv.join(' '), async () => {
+      const want = real(argv, script);
+      const got = await berth(argv, script);
+      expect({ stdout: got.stdout, stderr: got.stderr, code: got.code }).toEqual({ stdout: want.stdout, stderr: want.stderr, code: want.code });
+    });
+  }
+});

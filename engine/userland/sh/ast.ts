@@ -90,7 +90,7 @@ export interface DoubleQuotedPart {
  * | `%` / `%%`  | `${x%p}`        | remove shortest / longest suffix matching p      |
  * | `substring` | `${x:o}` `${x:o:l}` | see ParameterPart.word                       |
  * | `/` / `//`  | `${x/p/r}`      | replace first / every longest match of p by r    |
- * | `bad`       | `${x y}`, `${}`, `${1a}` | parses, but expanding it is the error `syntax error: bad substitution` |
+ * | `bad`       | `${x y}`, `${}`, `${1a}`, `${#x-y}` | parses, but expanding it is the error `syntax error: bad substitution` |
  */
 export type ParameterOp =
   | 'get'
@@ -107,9 +107,10 @@ export type ParameterOp =
  * `@ * # ? - $ ! 0`.
  *
  * `word` is the operand, absent for `get`, `length` and `bad`:
- * - for `-` `=` `?` `+` (with or without `:`) inside double quotes, its parts
- *   are wrapped in one `double` part: ash expands it quoted (`"${x-*}"` is `*`,
- *   and `"${x-'a'}"` is `'a'` with the quotes);
+ * - for `-` `=` `?` `+` (with or without `:`) inside double quotes or
+ *   `$((…))`, its parts are wrapped in one `double` part: ash expands it
+ *   quoted (`"${x-*}"` is `*`, and `"${x-'a'}"` is `'a'` with the quotes);
+ *   unquoted, the operand's own quoting decides (`${x-a b}` splits);
  * - for `#` `%` `/`, the pattern is always parsed as if unquoted, even inside
  *   double quotes (`"${x#*}"` removes everything), so its own quotes decide;
  * - for `substring`, `word` is everything after the first `:`. ash expands it
@@ -206,7 +207,9 @@ export interface FileRedirect {
  * quoting (`<<'EOF'`, `<<"E"OF`, `<<\EOF`), `quoted` is true and the body is
  * a single literal; otherwise the body's `$`, `` ` `` and `\` work as inside
  * double quotes (`\"` stays as is). The body keeps its final newline. A body
- * that runs to the end of the script without a delimiter ends there, silently.
+ * that runs to the end of the script without a delimiter ends there, silently;
+ * one still open at the `)` of a `$(…)` is empty (ash reads it from an empty
+ * string, and the lines meant for it are then commands).
  */
 export interface HereDocument {
   type: 'heredoc';

@@ -8,9 +8,9 @@
  * or globbed, because `"$x"*` and `$x"*"` differ exactly there.
  */
 import { FsError } from '../../fs/errno.ts';
-import { isDir } from '../../fs/types.ts';
 import type { Word, WordPart, ParameterPart } from './ast.ts';
 import { ArithmeticError, evaluateArithmetic } from './arith.ts';
+import { expandPathname, hasGlobMeta, matchPattern, removePrefix, removeSuffix, replacePattern } from './pattern.ts';
 import { ShellError } from './vars.ts';
 import type { Shell } from './shell.ts';
 
@@ -26,163 +26,12 @@ const DEFAULT_IFS = ' \t\n';
 
 // ---- patterns ---------------------------------------------------------------
 
-/** A pattern as text where a backslash makes the next character literal. */
+/** A pattern as text where a backslash makes the next character literal (pattern.ts's plain-string form). */
 export type Pattern = string;
 
-const patternCache = new Map<string, RegExp>();
-
-function classRegex(body: string): string {
-  return body.replace(/\[:(alpha|digit|alnum|upper|lower|space|blank|punct|print|graph|cntrl|xdigit):\]/g, (_, cls: string) => {
-    const map: Record<string, string> = {
-      alpha: 'A-Za-z',
-      digit: '0-9',
-      alnum: 'A-Za-z0-9',
-      upper: 'A-Z',
-      lower: 'a-z',
-      space: ' \\t\\n\\r\\f\\v',
-      blank: ' \\t',
-      punct: '!-\\/:-@\\[-`{-~',
-      print: ' -~',
-      graph: '!-~',
-      cntrl: '\\x00-\\x1f\\x7f',
-      xdigit: '0-9A-Fa-f',
-    };
-    return map[cls]!;
-  });
-}
-
-/** Compiles a shell pattern to a RegExp source (no anchors). */
-export function patternSource(p: Pattern): string {
-  let out = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '\\') {
-      const n = p[++i];
-      out += n === undefined ? '\\\\' : n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    } else if (c === '*') out += '[\\s\\S]*';
-    else if (c === '?') out += '[\\s\\S]';
-    else if (c === '[') {
-      // A bracket expression: find its end (a "]" first inside is literal).
-      let j = i + 1;
-      if (p[j] === '!' || p[j] === '^') j++;
-      if (p[j] === ']') j++;
-      while (j < p.length && p[j] !== ']') {
-        if (p[j] === '[' && p[j + 1] === ':') {
-          const end = p.indexOf(':]', j + 2);
-          if (end > 0) j = end + 1;
-        }
-        j++;
-      }
-      if (j >= p.length) {
-        out += '\\[';
-        continue;
-      }
-      let body = p.slice(i + 1, j);
-      let neg = false;
-      if (body[0] === '!' || body[0] === '^') {
-        neg = true;
-        body = body.slice(1);
-      }
-      let cls = '';
-      for (let k = 0; k < body.length; k++) {
-        const b = body[k]!;
-        if (b === '\\' && k + 1 < body.length) cls += '\\' + body[++k];
-        else if (b === '[' && body[k + 1] === ':') {
-          const end = body.indexOf(':]', k + 2);
-          cls += classRegex(body.slice(k, end + 2));
-          k = end + 1;
-        } else if (b === ']' || b === '\\' || b === '^' || b === '[') cls += '\\' + b;
-        else cls += b;
-      }
-      out += `[${neg ? '^' : ''}${cls}]`;
-      i = j;
-    } else out += c.replace(/[.+^${}()|\]/-]/g, '\\$&');
-  }
-  return out;
-}
-
-function compiled(p: Pattern, anchor: 'full' | 'prefix' | 'suffix' | 'none'): RegExp {
-  const key = anchor + '\0' + p;
-  let re = patternCache.get(key);
-  if (!re) {
-    const src = patternSource(p);
-    re = new RegExp(anchor === 'full' ? `^(?:${src})$` : anchor === 'prefix' ? `^(?:${src})` : anchor === 'suffix' ? `(?:${src})$` : src, 'u');
-    if (patternCache.size > 500) patternCache.clear();
-    patternCache.set(key, re);
-  }
-  return re;
-}
-
-export function matchPattern(p: Pattern, text: string): boolean {
-  return compiled(p, 'full').test(text);
-}
-
-/** ${x#p}, ${x##p}: the text without its shortest/longest prefix matching p. */
-export function removePrefix(p: Pattern, text: string, longest: boolean): string {
-  const chars = [...text];
-  const re = compiled(p, 'full');
-  if (longest) {
-    for (let n = chars.length; n >= 0; n--) if (re.test(chars.slice(0, n).join(''))) return chars.slice(n).join('');
-  } else {
-    for (let n = 0; n <= chars.length; n++) if (re.test(chars.slice(0, n).join(''))) return chars.slice(n).join('');
-  }
-  return text;
-}
-
-/** ${x%p}, ${x%%p}. */
-export function removeSuffix(p: Pattern, text: string, longest: boolean): string {
-  const chars = [...text];
-  const re = compiled(p, 'full');
-  if (longest) {
-    for (let n = 0; n <= chars.length; n++) if (re.test(chars.slice(n).join(''))) return chars.slice(0, n).join('');
-  } else {
-    for (let n = chars.length; n >= 0; n--) if (re.test(chars.slice(n).join(''))) return chars.slice(0, n).join('');
-  }
-  return text;
-}
-
-/** ${x/p/r}, ${x//p/r}: replace the longest match of p at the first (or every) place it matches. */
-export function replacePattern(p: Pattern, text: string, replacement: string, all: boolean): string {
-  const chars = [...text];
-  const re = compiled(p, 'full');
-  let out = '';
-  let i = 0;
-  let done = false;
-  while (i <= chars.length) {
-    if (!done) {
-      let matched = -1;
-      for (let end = chars.length; end >= i; end--) {
-        if (end === i && p !== '') continue;
-        if (re.test(chars.slice(i, end).join(''))) {
-          matched = end;
-          break;
-        }
-      }
-      if (matched >= 0 && matched > i) {
-        out += replacement;
-        i = matched;
-        if (!all) done = true;
-        continue;
-      }
-    }
-    if (i < chars.length) out += chars[i];
-    i++;
-  }
-  return out;
-}
-
-/** Whether a pattern has unescaped glob characters (so pathname expansion applies). */
-export function hasGlob(p: Pattern): boolean {
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[') return true;
-  }
-  return false;
-}
+export { matchPattern };
 
 const escapeGlob = (s: string) => s.replace(/[\\*?[\]]/g, '\\$&');
-const unescape = (p: Pattern) => p.replace(/\\(.)/g, '$1');
 
 // ---- expansion ------------------------------------------------------------------
 
@@ -200,7 +49,7 @@ export class Expander {
     for (const w of words) {
       for (const field of await this.expandWord(w, true)) {
         const pattern = field.map((s) => (s.glob ? s.text : escapeGlob(s.text))).join('');
-        if (!this.sh.options.noglob && field.some((s) => s.glob) && hasGlob(pattern)) {
+        if (!this.sh.options.noglob && field.some((s) => s.glob) && hasGlobMeta(pattern)) {
           const matches = this.glob(pattern);
           if (matches.length > 0) {
             out.push(...matches);
@@ -391,7 +240,11 @@ export class Expander {
         return value;
       case 'length':
         if (!isSet && sh.options.nounset) throw new ShellError(`${name}: parameter not set`);
-        if (name === '@' || name === '*') return String(sh.positional.length);
+        if (name === '@' || name === '*') {
+          // the length of "$*": the arguments joined by the first character of IFS
+          const ifs = sh.vars.get('IFS');
+          return String([...sh.positional.join(ifs === undefined ? ' ' : ifs.slice(0, 1))].length);
+        }
         return String([...(value ?? '')].length);
       case '-':
       case ':-':
@@ -409,7 +262,7 @@ export class Expander {
       case ':?':
         if (part.op === '?' ? isSet : isSet && value !== '') return value;
         {
-          const msg = part.word && part.word.parts.length > 0 ? await operand() : part.op === '?' ? 'parameter not set' : 'parameter null or not set';
+          const msg = part.word && part.word.parts.length > 0 ? await operand() : part.op === '?' ? 'parameter not set' : 'parameter not set or null';
           throw new ShellError(`${name}: ${msg}`);
         }
       case '+':
@@ -448,54 +301,26 @@ export class Expander {
   /** Pathname expansion of one pattern: sorted matches, or nothing. */
   glob(pattern: Pattern): string[] {
     const sys = this.sh.sys;
-    const absolute = pattern.startsWith('/');
-    const parts = pattern.split('/').filter((p, i) => p !== '' || i === 0);
-    let paths: string[] = [absolute ? '/' : ''];
-    const components = absolute ? parts.slice(1) : parts;
-    for (let i = 0; i < components.length; i++) {
-      const comp = components[i]!;
-      const last = i === components.length - 1;
-      const next: string[] = [];
-      for (const base of paths) {
-        const join = (name: string) => (base === '' ? name : base === '/' ? '/' + name : base + '/' + name);
-        if (!hasGlob(comp)) {
-          const candidate = join(unescape(comp));
+    return (
+      expandPathname(pattern, {
+        readdir: (dir) => {
           try {
-            const st = sys.lstat(candidate);
-            if (last || isDir(sys.stat(candidate).mode) || isDir(st.mode)) next.push(candidate);
+            return sys.readdir(dir);
           } catch (err) {
-            if (!(err instanceof FsError)) throw err;
+            if (err instanceof FsError) return undefined;
+            throw err;
           }
-          continue;
-        }
-        let names: string[];
-        try {
-          names = sys.readdir(base === '' ? '.' : base);
-        } catch (err) {
-          if (err instanceof FsError) continue;
-          throw err;
-        }
-        const re = compiled(comp, 'full');
-        const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
-        // readdir(3) also yields . and .., which only a leading-dot pattern can match
-        for (const name of dotOk ? ['.', '..', ...names] : names) {
-          if (name.startsWith('.') && !dotOk) continue;
-          if (!re.test(name)) continue;
-          const full = join(name);
-          if (!last) {
-            try {
-              if (!isDir(sys.stat(full).mode)) continue;
-            } catch {
-              continue;
-            }
+        },
+        exists: (path) => {
+          try {
+            sys.lstat(path);
+            return true;
+          } catch (err) {
+            if (err instanceof FsError) return false;
+            throw err;
           }
-          next.push(full);
-        }
-      }
-      paths = next;
-      if (paths.length === 0) return [];
-    }
-    if (pattern.endsWith('/')) paths = paths.map((p) => p + '/');
-    return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        },
+      }) ?? []
+    );
   }
 }

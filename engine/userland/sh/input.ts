@@ -9,6 +9,9 @@
 
 export const EOF = '';
 
+/** How far back unget can go: enough for any here-document delimiter line. */
+const HISTORY = 4096;
+
 interface Frame {
   text: string;
   pos: number;
@@ -23,12 +26,17 @@ export class Input {
   line: number;
   /** Set once the end of the script itself was read (not the end of an alias). */
   sawEof = false;
+  /** Set when the end was reached right after a backslash-newline (a line to be continued). */
+  continuedAtEof = false;
   /** Set when an alias whose text ends in a blank was finished; the lexer clears it. */
   aliasEndedInBlank = false;
 
   private readonly frames: Frame[];
   private pushedBack: string[] = [];
-  private readonly history: string[] = [];
+  /** The last characters returned, for unget: a ring of HISTORY slots. */
+  private readonly history: string[] = new Array<string>(HISTORY).fill(EOF);
+  private historyEnd = 0;
+  private historyLength = 0;
 
   constructor(text: string, line = 1) {
     this.frames = [{ text, pos: 0 }];
@@ -36,19 +44,20 @@ export class Input {
   }
 
   next(): string {
-    let c = this.pushedBack.pop();
-    if (c === undefined) c = this.read();
-    this.history.push(c);
-    // Push-back needs only recent history: a here-document delimiter's length at most.
-    if (this.history.length > 8192) this.history.splice(0, 4096);
+    const c = this.pushedBack.length > 0 ? this.pushedBack.pop()! : this.read();
+    this.history[this.historyEnd] = c;
+    this.historyEnd = (this.historyEnd + 1) % HISTORY;
+    if (this.historyLength < HISTORY) this.historyLength++;
     if (c === '\n') this.line++;
     return c;
   }
 
-  /** Give back the last character `next()` returned (repeatable). */
+  /** Give back the last character `next()` returned (repeatable, HISTORY deep). */
   unget(): void {
-    const c = this.history.pop();
-    if (c === undefined) throw new Error('sh: Input.unget with nothing to unget');
+    if (this.historyLength === 0) throw new Error('sh: Input.unget with nothing to unget');
+    this.historyLength--;
+    this.historyEnd = (this.historyEnd + HISTORY - 1) % HISTORY;
+    const c = this.history[this.historyEnd]!;
     if (c === '\n') this.line--;
     this.pushedBack.push(c);
   }
@@ -62,6 +71,8 @@ export class Input {
         this.unget();
         return c;
       }
+      if (this.next() === EOF) this.continuedAtEof = true;
+      this.unget();
     }
   }
 
@@ -80,9 +91,10 @@ export class Input {
       const frame = this.frames[this.frames.length - 1]!;
       if (frame.pos < frame.text.length) {
         // Whole code points: a surrogate pair is one character, as UTF-8 is to ash.
-        const code = frame.text.codePointAt(frame.pos)!;
-        const c = String.fromCodePoint(code);
-        frame.pos += c.length;
+        const unit = frame.text.charCodeAt(frame.pos);
+        const n = unit >= 0xd800 && unit < 0xdc00 && frame.pos + 1 < frame.text.length ? 2 : 1;
+        const c = n === 1 ? frame.text.charAt(frame.pos) : frame.text.slice(frame.pos, frame.pos + 2);
+        frame.pos += n;
         return c;
       }
       if (this.frames.length === 1) {

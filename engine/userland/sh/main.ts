@@ -98,7 +98,7 @@ export const sh: Program = async (sys) => {
       if (isProcessControl(err)) throw err;
       const code = err instanceof FsError ? err.code : 'ENOENT';
       await sys.write(2, `sh: can't open '${path}': ${strerror(code)}\n`);
-      return code === 'ENOENT' ? 127 : 2;
+      return 2;
     }
   }
 
