@@ -39,6 +39,7 @@ export { bundledImages } from './registry/bundled/index.ts';
 export type { ImageSpec } from './registry/bundled/spec.ts';
 export { ociLayout, distributionLayout, type FileMap } from './registry/layout.ts';
 export { DistributionClient, type Fetch } from './registry/client.ts';
+export { bootHost, exitCode, LEARNER, type Host, type Spawned, type ProcessOptions, type RunResult } from './userland/host.ts';
 
 export interface EngineOptions {
   platform: Platform;

@@ -1,13 +1,13 @@
 /**
  * The `berth` command for Node (`npx berth …`), Berth's programs for a real
  * host. Each subcommand is one entry in the table below; later issues add
- * `sh`, `shell`, `lessons` and `bridge`. It uses the engine only through
+ * `lessons` and `bridge`. It uses the engine only through
  * engine/index.ts, like every other client.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { nodePlatform } from '../engine/platform/node/index.ts';
-import { ContentStore, buildImages, bundledImages, distributionLayout, encodeJson, ociLayout, shortId, type FileMap } from '../engine/index.ts';
+import { ContentStore, LEARNER, bootHost, buildImages, bundledImages, distributionLayout, encodeJson, exitCode, ociLayout, shortId, type FileMap, type Host } from '../engine/index.ts';
 
 interface Command {
   usage: string;
@@ -16,6 +16,16 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  sh: {
+    usage: 'berth sh [-c CMD | FILE] [ARG…]',
+    summary: "Run the emulated host's busybox sh as the learner (a script file is copied in first)",
+    run: sh,
+  },
+  shell: {
+    usage: 'berth shell [--root]',
+    summary: 'An interactive login shell on the emulated host, on this terminal',
+    run: shell,
+  },
   'images build': {
     usage: 'berth images build [--out DIR]',
     summary: 'Build the bundled base images as an OCI layout (DIR/oci) and registry files (DIR/registry)',
@@ -24,7 +34,7 @@ const commands: Record<string, Command> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const key = argv.slice(0, 2).join(' ');
+  const key = commands[argv.slice(0, 2).join(' ')] ? argv.slice(0, 2).join(' ') : argv[0] ?? '';
   const command = commands[key];
   if (!command) {
     const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(34)} ${c.summary}`);
@@ -32,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
   }
   try {
-    return await command.run(argv.slice(2));
+    return await command.run(argv.slice(key.split(' ').length));
   } catch (err) {
     process.stderr.write(`berth: ${(err as Error).message}\n`);
     return 1;
@@ -108,4 +118,92 @@ async function imagesBuild(args: string[]): Promise<number> {
       `registry files:  ${join(root, 'registry')}\n`,
   );
   return 0;
+}
+
+/**
+ * `berth sh`: the emulated host's shell with this process's standard streams
+ * on pipes, so `berth sh -c 'echo hi' | wc` and exit statuses work as with
+ * any shell. The emulated host starts fresh each time.
+ *
+ * A script named on the command line lives on the real disk; it is copied to
+ * the same path in the emulated host (relative paths under the learner's
+ * home, where the shell starts) so that $0 and "FILE: line N:" messages read
+ * as they would for the real busybox.
+ */
+async function sh(args: string[]): Promise<number> {
+  const script = scriptOperand(args);
+  if (process.stdin.isTTY && process.stdout.isTTY && script === undefined && !args.some((a) => /^-[^-]*c/.test(a))) {
+    // No script, no command, a terminal: that is the interactive shell.
+    return shell(args.filter((a) => a === '--root'));
+  }
+  const host = bootHost(nodePlatform());
+  if (script !== undefined) {
+    const inside = script.startsWith('/') ? script : `${LEARNER.home}/${script}`;
+    const text = await readFile(script).catch(() => undefined);
+    if (text && !inside.split('/').includes('..')) host.writeFile(inside, new Uint8Array(text), 0o755, { uid: LEARNER.uid, gid: LEARNER.gid });
+  }
+  const child = await host.spawn(['/bin/sh', ...args]);
+  const pumpOut = (async () => {
+    for await (const chunk of child.stdout) if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
+  })();
+  const pumpErr = (async () => {
+    for await (const chunk of child.stderr) process.stderr.write(chunk);
+  })();
+  process.stdin.on('data', (d: Buffer) => child.stdin.write(new Uint8Array(d)));
+  process.stdin.on('end', () => child.stdin.close());
+  const status = await child.ended;
+  process.stdin.destroy();
+  await Promise.all([pumpOut, pumpErr]);
+  return exitCode(status);
+}
+
+/** The script operand of sh's arguments, when there is one (no -c, no -s). */
+function scriptOperand(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (a === '-o' || a === '+o') {
+      i++;
+      continue;
+    }
+    if (/^[-+]/.test(a) && a.length > 1) {
+      if (a.startsWith('-') && (a.includes('c') || a.includes('s'))) return undefined;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
+/**
+ * `berth shell`: this terminal becomes the emulated host's console. Keys go
+ * to the emulated terminal's line discipline raw, so ^C, ^Z, ^D and line
+ * editing behave as the emulated programs decide.
+ */
+async function shell(args: string[]): Promise<number> {
+  const root = args.includes('--root');
+  const unknown = args.find((a) => a !== '--root');
+  if (unknown) {
+    process.stderr.write(`berth shell: unknown argument ${unknown}\n`);
+    return 2;
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('the input device is not a TTY\n');
+    return 1;
+  }
+  const host: Host = bootHost(nodePlatform());
+  const tty = host.machine.kernel.createPty();
+  tty.resize({ rows: process.stdout.rows, cols: process.stdout.columns });
+  tty.onOutput((bytes) => process.stdout.write(bytes));
+  process.stdout.on('resize', () => tty.resize({ rows: process.stdout.rows, cols: process.stdout.columns }));
+  process.stdout.write(host.readFile('/etc/motd'));
+  process.stdin.setRawMode(true);
+  process.stdin.on('data', (d: Buffer) => tty.input(new Uint8Array(d)));
+  try {
+    const session = host.attach(['-sh'], tty, root ? { uid: 0, env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } } : {});
+    return exitCode(await session.ended);
+  } finally {
+    process.stdin.setRawMode(false);
+    process.stdin.destroy();
+  }
 }

@@ -106,10 +106,26 @@ export interface ProcessOptions {
   env?: Record<string, string>;
 }
 
+/** A process started with pipes on its standard descriptors. */
+export interface Spawned {
+  process: Process;
+  stdin: { write(data: string | Uint8Array): void; close(): void };
+  stdout: AsyncIterable<Uint8Array>;
+  stderr: AsyncIterable<Uint8Array>;
+  ended: Promise<ExitStatus>;
+}
+
+/** The shell's view of a status: the exit code, or 128 + the signal. */
+export function exitCode(status: ExitStatus): number {
+  return status.kind === 'exited' ? status.code : 128 + status.signal;
+}
+
 export interface Host {
   machine: Machine;
   disk: Disk;
   rootfs: DiskFs;
+  /** Starts a program file with argv (no shell) on pipes; rejects with the loader's error. */
+  spawn(argv: string[], options?: ProcessOptions): Promise<Spawned>;
   /** Runs a program file with argv (no shell), collecting its output. */
   exec(argv: string[], options?: ProcessOptions): Promise<RunResult>;
   /** Starts a program on a terminal (an interactive session); resolves when it ends. */
@@ -158,14 +174,13 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
     machine,
     disk,
     rootfs,
-    async exec(argv, opts = {}) {
+    async spawn(argv, opts = {}) {
       const p = prepare(argv, opts);
       try {
         await load(p, argv, learnerEnv(opts.env));
       } catch (err) {
         kernel.exit(p, { kind: 'exited', code: 127 });
-        const text = err instanceof FsError ? err.message : String(err);
-        return { stdout: '', stderr: `${argv[0]}: ${text}\n`, code: 127, status: { kind: 'exited', code: 127 } };
+        throw err;
       }
       const input = hostPipe(kernel, 'to-process');
       const out = hostPipe(kernel, 'from-process');
@@ -173,17 +188,33 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
       kernel.installFd(p, 0, input.processEnd);
       kernel.installFd(p, 1, out.processEnd);
       kernel.installFd(p, 2, err.processEnd);
-      if (opts.stdin !== undefined) input.write(typeof opts.stdin === 'string' ? utf8(opts.stdin) : opts.stdin);
-      input.close();
       kernel.start(p);
-      const text = async (c: typeof out) => {
+      return {
+        process: p,
+        stdin: { write: (data) => input.write(typeof data === 'string' ? utf8(data) : data), close: () => input.close() },
+        stdout: out.chunks(),
+        stderr: err.chunks(),
+        ended: p.ended,
+      };
+    },
+    async exec(argv, opts = {}) {
+      let child: Spawned;
+      try {
+        child = await this.spawn(argv, opts);
+      } catch (err) {
+        const text = err instanceof FsError ? err.message : String(err);
+        return { stdout: '', stderr: `${argv[0]}: ${text}\n`, code: 127, status: { kind: 'exited', code: 127 } };
+      }
+      if (opts.stdin !== undefined) child.stdin.write(opts.stdin);
+      child.stdin.close();
+      const text = async (chunks: AsyncIterable<Uint8Array>) => {
         let s = '';
-        for await (const chunk of c.chunks()) s += fromUtf8(chunk);
+        for await (const chunk of chunks) s += fromUtf8(chunk);
         return s;
       };
-      const [stdout, stderr] = await Promise.all([text(out), text(err)]);
-      const status = await p.ended;
-      return { stdout, stderr, status, code: status.kind === 'exited' ? status.code : 128 + status.signal };
+      const [stdout, stderr] = await Promise.all([text(child.stdout), text(child.stderr)]);
+      const status = await child.ended;
+      return { stdout, stderr, status, code: exitCode(status) };
     },
     attach(argv, tty, opts = {}) {
       const p = prepare(argv, opts);
