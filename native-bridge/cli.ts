@@ -193,14 +193,16 @@ async function shell(args: string[]): Promise<number> {
   }
   const host: Host = bootHost(nodePlatform());
   const tty = host.machine.kernel.createPty();
-  tty.resize({ rows: process.stdout.rows, cols: process.stdout.columns });
+  // A terminal that reports no size (0×0) is treated as 80×24, as programs do.
+  const size = () => ({ rows: process.stdout.rows || 24, cols: process.stdout.columns || 80 });
+  tty.resize(size());
   tty.onOutput((bytes) => process.stdout.write(bytes));
-  process.stdout.on('resize', () => tty.resize({ rows: process.stdout.rows, cols: process.stdout.columns }));
+  process.stdout.on('resize', () => tty.resize(size()));
   process.stdout.write(host.readFile('/etc/motd'));
   process.stdin.setRawMode(true);
   process.stdin.on('data', (d: Buffer) => tty.input(new Uint8Array(d)));
   try {
-    const session = host.attach(['-sh'], tty, root ? { uid: 0, env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } } : {});
+    const session = host.attach(['-sh'], tty, { path: '/bin/sh', ...(root ? { uid: 0, env: { HOME: '/root', USER: 'root', LOGNAME: 'root' } } : {}) });
     return exitCode(await session.ended);
   } finally {
     process.stdin.setRawMode(false);

@@ -42,7 +42,8 @@ function wrapList(names: string[]): string {
 }
 
 export const busybox: Program = async (sys) => {
-  let name = (sys.argv[0] ?? '').split('/').pop() ?? '';
+  // A login shell is started as "-sh": the dash is not part of the name.
+  let name = (sys.argv[0] ?? '').split('/').pop()?.replace(/^-/, '') ?? '';
   let argv = [...sys.argv];
   if (name === 'busybox') {
     const first = argv[1];

@@ -104,6 +104,8 @@ export interface ProcessOptions {
   groups?: number[];
   cwd?: string;
   env?: Record<string, string>;
+  /** The program file, when argv[0] is not it (a login shell's "-sh"). */
+  path?: string;
 }
 
 /** A process started with pipes on its standard descriptors. */
@@ -164,9 +166,9 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
     return p;
   };
 
-  const load = async (p: Process, argv: string[], env: string[]) => {
+  const load = async (p: Process, argv: string[], env: string[], file?: string) => {
     const { loadImage } = await import('../kernel/exec.ts');
-    const path = argv[0]!.includes('/') ? argv[0]! : findInPath(rootfs, argv[0]!);
+    const path = file ?? (argv[0]!.includes('/') ? argv[0]! : findInPath(rootfs, argv[0]!));
     p.image = await loadImage(machine.vfs, { uid: p.euid, gid: p.egid, groups: p.groups }, p.cwd, path, argv, env, resolveProgram);
   };
 
@@ -177,7 +179,7 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
     async spawn(argv, opts = {}) {
       const p = prepare(argv, opts);
       try {
-        await load(p, argv, learnerEnv(opts.env));
+        await load(p, argv, learnerEnv(opts.env), opts.path);
       } catch (err) {
         kernel.exit(p, { kind: 'exited', code: 127 });
         throw err;
@@ -219,7 +221,7 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
     attach(argv, tty, opts = {}) {
       const p = prepare(argv, opts);
       const ended = (async () => {
-        await load(p, argv, learnerEnv(opts.env));
+        await load(p, argv, learnerEnv(opts.env), opts.path);
         const now = () => platform.now();
         for (const fd of [0, 1, 2]) kernel.installFd(p, fd, new TtyFile(tty, { readable: true, writable: true }, now));
         p.tty = tty;
