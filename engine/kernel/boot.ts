@@ -12,11 +12,11 @@ import { isDir, type FileSystem } from '../fs/types.ts';
 import { FsError } from '../fs/errno.ts';
 import { cgroupFs } from './cgroupfs.ts';
 import { devPts, populateDev, registerDevices, tmpfs } from './devfs.ts';
-import { Kernel } from './kernel.ts';
+import { CPUS, Kernel } from './kernel.ts';
 import { Pipe, PipeEnd } from './pipe.ts';
 import type { Process } from './process.ts';
 import { procFs } from './procfs.ts';
-import { SyntheticFs, dir, type SynthNode } from './synthfs.ts';
+import { SyntheticFs, dir, file, type SynthNode } from './synthfs.ts';
 import type { Program, ProgramResolver } from './sys.ts';
 import type { Namespaces } from './namespaces.ts';
 import { SIGCHLD } from './signals.ts';
@@ -63,7 +63,24 @@ export function sysFs(kernel: Kernel): SyntheticFs {
   const root: SynthNode = dir(() => [
     ['fs', dir(() => [['cgroup', empty()]])],
     ['class', dir(() => [['net', empty()]])],
-    ['devices', empty()],
+    [
+      'devices',
+      dir(() => [
+        [
+          'system',
+          dir(() => [
+            [
+              'cpu',
+              dir(() => [
+                ...Array.from({ length: CPUS }, (_, i) => [`cpu${i}`, dir(() => [['online', file(() => '1\n')]])] as [string, SynthNode]),
+                ['online', file(() => (CPUS > 1 ? `0-${CPUS - 1}\n` : '0\n'))],
+                ['possible', file(() => (CPUS > 1 ? `0-${CPUS - 1}\n` : '0\n'))],
+              ]),
+            ],
+          ]),
+        ],
+      ]),
+    ],
     ['kernel', empty()],
   ]);
   return new SyntheticFs(() => root, () => kernel.platform.now(), 'sysfs');

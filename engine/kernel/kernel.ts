@@ -416,6 +416,7 @@ export class Kernel {
       const wait = this.throttle(proc.cgroup);
       if (wait > 0) {
         await new Promise<void>((resolve) => this.platform.timer(wait, resolve));
+        proc.lastResume = performance.now();
         continue;
       }
       break;
@@ -465,6 +466,8 @@ export class Kernel {
       proc.wake = undefined;
       for (const q of queues) q.remove(wake);
       if (proc.state === 'sleeping') proc.state = 'running';
+      // Time asleep is not CPU time.
+      proc.lastResume = performance.now();
     }
     if (proc.dead) throw new ProcessControl('killed');
   }

@@ -43,7 +43,7 @@ export function procFs(kernel: Kernel, ns: PidNamespace): SyntheticFs {
   };
 
   function processDir(pid: number, p: Process): SynthNode {
-    const owner = { uid: p.uid, gid: p.gid };
+    const owner = { uid: p.euid, gid: p.egid };
     return dir(() => processEntries(pid, p), { mode: 0o555, ...owner });
   }
 
@@ -55,7 +55,7 @@ export function procFs(kernel: Kernel, ns: PidNamespace): SyntheticFs {
     return [
       ['cmdline', file(argvText)],
       ['comm', file(() => p.comm + '\n', { mode: 0o644 })],
-      ['environ', file(() => (p.dead ? '' : p.image.env.map((e) => e + '\0').join('')), { mode: 0o400, uid: p.uid, gid: p.gid })],
+      ['environ', file(() => (p.dead ? '' : p.image.env.map((e) => e + '\0').join('')), { mode: 0o400, uid: p.euid, gid: p.egid })],
       ['cwd', link(() => p.cwd)],
       ['exe', link(() => p.image.path)],
       ['root', link(() => '/')],
@@ -135,7 +135,7 @@ export function procFs(kernel: Kernel, ns: PidNamespace): SyntheticFs {
       ['oom_score', file(() => `${Math.round((p.rss / MEM_TOTAL) * 1000) + 666}\n`)],
       [
         'fd',
-        dir(() => [...p.fds.entries()].sort((a, b) => a[0] - b[0]).map(([fd, e]) => [String(fd), link(() => e.file.describe())] as [string, SynthNode]), { mode: 0o500, ...{ uid: p.uid, gid: p.gid } }),
+        dir(() => [...p.fds.entries()].sort((a, b) => a[0] - b[0]).map(([fd, e]) => [String(fd), link(() => e.file.describe())] as [string, SynthNode]), { mode: 0o500, ...{ uid: p.euid, gid: p.egid } }),
       ],
       [
         'ns',
@@ -148,7 +148,7 @@ export function procFs(kernel: Kernel, ns: PidNamespace): SyntheticFs {
           ['pid_for_children', nsLink('pid', p.ns.pid.id)],
           ['user', nsLink('user', 4026531837)],
           ['uts', nsLink('uts', p.ns.uts.id)],
-        ], { mode: 0o511, uid: p.uid, gid: p.gid }),
+        ], { mode: 0o511, uid: p.euid, gid: p.egid }),
       ],
     ];
   }

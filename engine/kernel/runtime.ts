@@ -330,6 +330,7 @@ export class EmulatedRuntime implements Runtime {
     p.oomScoreAdj = spec.oomScoreAdj ?? 0;
     p.cwd = c.vfs.walk(spec.cwd, ROOT, '/', { follow: true, syscall: 'chdir' }).vfsPath;
     p.sid = p.pgid = p.pid;
+    p.handlers.clear(); // execve: caught signals go back to their defaults
     try {
       p.image = await loadImage(c.vfs, { uid: p.euid, gid: p.egid, groups: p.groups }, p.cwd, path, spec.args, spec.env, k.programs);
     } catch (err) {

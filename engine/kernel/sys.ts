@@ -43,6 +43,12 @@ export interface Termios {
   iexten: boolean;
   /** Control characters (as byte values). */
   cc: { VINTR: number; VQUIT: number; VERASE: number; VKILL: number; VEOF: number; VSUSP: number; VWERASE: number; VLNEXT: number; VREPRINT: number; VMIN: number; VTIME: number };
+  /**
+   * The whole of Linux's struct termios as last set (flag words, line
+   * discipline, all 32 control characters), for stty: the kernel keeps it
+   * but acts only on the fields above. Absent on a fresh terminal.
+   */
+  linux?: { iflag: number; oflag: number; cflag: number; lflag: number; line: number; cc: number[] };
 }
 
 export interface Winsize {
@@ -167,6 +173,8 @@ export interface Sys {
   tcgetattr(fd: number): Termios;
   tcsetattr(fd: number, termios: Termios): void;
   getWinsize(fd: number): Winsize;
+  /** TIOCSWINSZ: sets the terminal's size; the foreground group gets SIGWINCH if it changed. */
+  setWinsize(fd: number, size: Winsize): void;
   tcgetpgrp(fd: number): number;
   tcsetpgrp(fd: number, pgid: number): void;
   /** The name of the terminal on fd (`/dev/pts/0`), for `tty`. */

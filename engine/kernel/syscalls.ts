@@ -390,14 +390,16 @@ export class Syscalls implements Sys {
     return f.tty;
   }
   tcgetattr(fd: number): Termios {
-    const t = this.tty(fd).termios;
-    return { ...t, cc: { ...t.cc } };
+    return copyTermios(this.tty(fd).termios);
   }
   tcsetattr(fd: number, termios: Termios): void {
-    this.tty(fd).termios = { ...termios, cc: { ...termios.cc } };
+    this.tty(fd).termios = copyTermios(termios);
   }
   getWinsize(fd: number): Winsize {
     return { ...this.tty(fd).winsize };
+  }
+  setWinsize(fd: number, size: Winsize): void {
+    this.tty(fd).resize({ rows: size.rows, cols: size.cols });
   }
   tcgetpgrp(fd: number): number {
     const tty = this.tty(fd);
@@ -572,4 +574,10 @@ export class Syscalls implements Sys {
   memory(bytes: number): void {
     this.sync(() => this.k.charge(this.p, bytes));
   }
+}
+
+function copyTermios(t: Termios): Termios {
+  const copy: Termios = { ...t, cc: { ...t.cc } };
+  if (t.linux) copy.linux = { ...t.linux, cc: [...t.linux.cc] };
+  return copy;
 }

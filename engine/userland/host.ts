@@ -163,6 +163,8 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
     p.groups = opts.groups ?? (p.uid === 0 ? [0] : [LEARNER.gid, DOCKER_GID]);
     p.cwd = opts.cwd ?? (p.uid === 0 ? '/root' : LEARNER.home);
     p.pgid = p.sid = p.pid;
+    // As after execve: no handlers carried over from init (its SIGCHLD one would interrupt our waits).
+    p.handlers.clear();
     return p;
   };
 

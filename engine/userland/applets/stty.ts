@@ -560,8 +560,14 @@ export async function runStty(ctx: AppletContext, argv: string[]): Promise<numbe
       case 'rows':
       case 'cols':
       case 'columns':
-        // The emulated terminal's size is the screen's; there is no TIOCSWINSZ to change it.
-        await err.write(`${ctx.name}: ${device}: ${strerror('ENOTSUP')}\n`);
+        try {
+          // TIOCGWINSZ, change one field, TIOCSWINSZ (the foreground job gets SIGWINCH).
+          const size = sys.getWinsize(fd);
+          const value = xatoulRangeSfx(next!, 1, 2147483647, SUFFIXES);
+          sys.setWinsize(fd, param === 'rows' ? { ...size, rows: value } : { ...size, cols: value });
+        } catch (e) {
+          failOnDevice(e);
+        }
         break;
       case 'size': {
         const s = terminalSize(ctx, fd);

@@ -650,7 +650,9 @@ describe('on a terminal: tty, stty, clear, reset, top, watch', () => {
     await onTty(['stty', saved], { tty });
     expect(tty.termios).toMatchObject({ echo: false, cc: expect.objectContaining({ VINTR: 24 }) });
     expect((await onTty(['stty'], { tty })).out).toContain('intr = ^X;');
-    expect((await onTty(['stty', 'rows', '30'], { tty })).out).toBe('stty: standard input: Not supported\r\n');
+    expect((await onTty(['stty', 'rows', '30'], { tty })).out).toBe('');
+    expect(tty.winsize.rows).toBe(30);
+    expect((await onTty(['stty', 'size'], { tty })).out).toBe(`30 ${tty.winsize.cols}\r\n`);
     expect((await onTty(['stty', 'echo', 'bogus'], { tty })).out).toBe("stty: invalid number 'bogus'\r\n");
     expect(tty.termios.echo).toBe(false);
   });

@@ -2,10 +2,9 @@
  * Linux's struct termios, whole, for stty: four flag words, the line
  * discipline and 32 control characters, with the bit values of x86-64.
  *
- * The kernel's `Termios` (engine/kernel/sys.ts) holds only what its line
- * discipline acts on (icanon, echo, isig, icrnl, opost…). The other bits
- * (ixon, parity, speed…) are kept beside them in a `linux` field: tcsetattr
- * stores the object it is given and tcgetattr returns it, so they survive
+ * The kernel's `Termios` (engine/kernel/sys.ts) acts only on what its line
+ * discipline models (icanon, echo, isig, icrnl, opost…). The other bits
+ * (ixon, parity, speed…) are kept in its `linux` field, so they survive
  * from one stty to the next, though nothing in the kernel acts on them.
  * A fresh terminal has the flags of a new Linux pseudo-terminal.
  */
@@ -21,8 +20,8 @@ export interface LinuxTermios {
   cc: number[];
 }
 
-/** The kernel's termios with the unmodelled rest riding along. */
-export type TermiosWithLinux = Termios & { linux?: LinuxTermios };
+/** The kernel's termios, whose `linux` field carries the unmodelled rest. */
+export type TermiosWithLinux = Termios;
 
 export const NCCS = 32;
 export const V = { INTR: 0, QUIT: 1, ERASE: 2, KILL: 3, EOF: 4, TIME: 5, MIN: 6, SWTC: 7, START: 8, STOP: 9, SUSP: 10, EOL: 11, REPRINT: 12, DISCARD: 13, WERASE: 14, LNEXT: 15, EOL2: 16 } as const;
