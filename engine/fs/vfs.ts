@@ -86,47 +86,62 @@ export function permits(st: Stat, cred: Cred, want: number): boolean {
 const inGroup = (cred: Cred, gid: number): boolean => cred.gid === gid || cred.groups.includes(gid);
 
 export class Vfs {
-  /** Mount points by canonical absolute path; "/" is always present. */
-  private readonly mounts = new Map<string, FileSystem>();
-  /** What /proc/mounts says about each mount. */
-  private readonly info = new Map<string, MountInfo>();
+  /**
+   * Mounts in the order they were made; "/" is first. A later mount on the
+   * same path hides an earlier one until it is unmounted, as on Linux.
+   */
+  private readonly mounts: { path: string; fs: FileSystem; info: MountInfo }[] = [];
 
   constructor(
     root: FileSystem,
     private readonly now: () => number = () => Date.now(),
     rootInfo: MountInfo = { source: 'rootfs', type: 'rootfs', options: ['rw'] },
   ) {
-    this.mounts.set('/', root);
-    this.info.set('/', rootInfo);
+    this.mounts.push({ path: '/', fs: root, info: rootInfo });
   }
 
-  /** Mounts `fs` at the existing directory `path` (already canonical). */
+  /** Mounts `fs` at the existing directory `path` (already canonical), on top of whatever is there. */
   mount(path: string, fs: FileSystem, info: MountInfo = { source: 'none', type: 'none', options: ['rw'] }): void {
-    const p = canonical(path);
-    this.mounts.set(p, fs);
-    this.info.set(p, info);
+    this.mounts.push({ path: canonical(path), fs, info });
   }
 
+  /** Unmounts the topmost mount at `path`. */
   umount(path: string): void {
     const p = canonical(path);
-    if (p === '/') throw new FsError('EBUSY', 'umount', path);
-    if (!this.mounts.delete(p)) throw new FsError('EINVAL', 'umount', path);
-    this.info.delete(p);
+    const at = this.mounts.findLastIndex((m) => m.path === p);
+    if (at < 0) throw new FsError('EINVAL', 'umount', path);
+    if (at === 0) throw new FsError('EBUSY', 'umount', path);
+    if (this.mounts.some((m, i) => i > at && m.path.startsWith(p === '/' ? '/' : p + '/'))) throw new FsError('EBUSY', 'umount', path);
+    this.mounts.splice(at, 1);
   }
 
   /** The mount table, in mount order, as /proc/mounts lists it. */
   mountTable(): { path: string; fs: FileSystem; info: MountInfo }[] {
-    return [...this.mounts].map(([path, fs]) => ({ path, fs, info: this.info.get(path)! }));
+    return this.mounts.map((m) => ({ ...m }));
+  }
+
+  /** What /proc/mounts says about the mount a path is on. */
+  mountOf(vfsPath: string): MountInfo {
+    return this.mounts.find((m) => m === this.locateMount(vfsPath))!.info;
+  }
+
+  private isMountPoint(vfsPath: string): boolean {
+    return this.mounts.some((m) => m.path === vfsPath);
   }
 
   /** The filesystem and inner path for a canonical VFS path. */
-  private locate(vfsPath: string): Location {
-    let best = '/';
-    for (const m of this.mounts.keys()) {
-      if ((m === vfsPath || vfsPath.startsWith(m === '/' ? '/' : m + '/')) && m.length > best.length) best = m;
+  private locateMount(vfsPath: string) {
+    let best = this.mounts[0]!;
+    for (const m of this.mounts) {
+      if ((m.path === vfsPath || vfsPath.startsWith(m.path === '/' ? '/' : m.path + '/')) && m.path.length >= best.path.length) best = m;
     }
-    const inner = best === '/' ? vfsPath : vfsPath.slice(best.length) || '/';
-    return { fs: this.mounts.get(best)!, path: inner, vfsPath };
+    return best;
+  }
+
+  private locate(vfsPath: string): Location {
+    const best = this.locateMount(vfsPath);
+    const inner = best.path === '/' ? vfsPath : vfsPath.slice(best.path.length) || '/';
+    return { fs: best.fs, path: inner, vfsPath };
   }
 
   private lstatAt(vfsPath: string): Stat {
@@ -322,7 +337,7 @@ export class Vfs {
     const target = this.child(dir, r.name);
     const st = this.lstatOrThrow(target.vfsPath, 'rmdir', path);
     this.mayDelete(dir, st, true, cred, 'rmdir', path);
-    if (this.mounts.has(target.vfsPath)) throw new FsError('EBUSY', 'rmdir', path);
+    if (this.isMountPoint(target.vfsPath)) throw new FsError('EBUSY', 'rmdir', path);
     target.fs.rmdir(target.path);
   }
 
@@ -388,7 +403,7 @@ export class Vfs {
     if (dstSt) this.mayDelete(dstDir, dstSt, srcIsDir, cred, 'rename', to);
     else this.mayCreate(dstDir, cred, 'rename', to);
     if (srcIsDir && srcDir.vfsPath !== dstDir.vfsPath && !permits(srcSt, cred, W_OK)) throw new FsError('EACCES', 'rename', from, to);
-    if (this.mounts.has(src.vfsPath) || this.mounts.has(dst.vfsPath)) throw new FsError('EBUSY', 'rename', from, to);
+    if (this.isMountPoint(src.vfsPath) || this.isMountPoint(dst.vfsPath)) throw new FsError('EBUSY', 'rename', from, to);
     src.fs.rename(src.path, dst.path);
   }
 

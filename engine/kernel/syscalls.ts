@@ -8,7 +8,8 @@
 import { utf8 } from '../common/bytes.ts';
 import { FsError } from '../fs/errno.ts';
 import { S_IFCHR, S_IFMT, isDir, type Stat } from '../fs/types.ts';
-import { R_OK, W_OK, X_OK, permits, type Cred, type OpenFlags } from '../fs/vfs.ts';
+import { R_OK, W_OK, X_OK, permits, type Cred, type MountInfo, type OpenFlags } from '../fs/vfs.ts';
+import { ReadOnlyFs } from '../fs/readonly.ts';
 import { SubtreeFs } from '../fs/subtree.ts';
 import { loadImage, type ProgramWithRss } from './exec.ts';
 import { RegularFile, type OpenFile } from './file.ts';
@@ -233,17 +234,35 @@ export class Syscalls implements Sys {
     this.sync(() => {
       if (!Kernel.capable(this.p, 'CAP_SYS_ADMIN')) throw new FsError('EPERM', 'mount', target);
       const where = this.vfs.walk(target, this.cred, this.p.cwd, { follow: true, syscall: 'mount' });
-      if (!isDir(where.fs.lstat(where.path).mode) && type !== 'bind') throw new FsError('ENOTDIR', 'mount', target);
+      const bind = type === 'bind' || options.includes('bind') || options.includes('rbind');
+      if (!isDir(where.fs.lstat(where.path).mode) && !bind) throw new FsError('ENOTDIR', 'mount', target);
+      const flags = options.filter((o) => !['bind', 'rbind', 'rw', 'ro', 'defaults'].includes(o));
+      const access = options.includes('ro') ? 'ro' : 'rw';
       let fs;
-      if (type === 'bind' || options.includes('bind')) {
+      let info: MountInfo;
+      if (bind) {
         const src = this.vfs.walk(source, this.cred, this.p.cwd, { follow: true, syscall: 'mount' });
         fs = src.path === '/' ? src.fs : new SubtreeFs(src.fs, src.path);
+        if (access === 'ro') fs = new ReadOnlyFs(fs);
+        // A bind mount shows the device of the mount it comes from.
+        const from = this.vfs.mountOf(src.vfsPath);
+        info = { source: from.source, type: from.type, options: [access, ...from.options.filter((o) => o !== 'rw' && o !== 'ro')] };
       } else {
         const make = this.k.filesystems.get(type);
-        if (!make) throw new FsError('ENODEV', 'mount', target);
+        if (!make) {
+          // A filesystem that lives on a block device: the source must be one.
+          if (BLOCK_FILESYSTEMS.has(type)) {
+            const dev = this.vfs.walk(source, this.cred, this.p.cwd, { follow: true, syscall: 'mount' });
+            if ((dev.fs.lstat(dev.path).mode & 0o170000) !== 0o060000) throw new FsError('ENOTBLK', 'mount', source);
+            throw new FsError('ENXIO', 'mount', source);
+          }
+          throw new FsError('ENODEV', 'mount', target);
+        }
         fs = make(this.p, options);
+        if (access === 'ro') fs = new ReadOnlyFs(fs);
+        info = { source, type, options: [access, ...mountFlags(flags)] };
       }
-      this.vfs.mount(where.vfsPath, fs);
+      this.vfs.mount(where.vfsPath, fs, info);
     });
   }
   umount(target: string): void {
@@ -580,4 +599,22 @@ function copyTermios(t: Termios): Termios {
   const copy: Termios = { ...t, cc: { ...t.cc } };
   if (t.linux) copy.linux = { ...t.linux, cc: [...t.linux.cc] };
   return copy;
+}
+
+/** Filesystem types that /proc/filesystems lists without "nodev": they need a block device. */
+const BLOCK_FILESYSTEMS = new Set(['ext4', 'ext3', 'ext2', 'vfat', 'xfs', 'btrfs', 'iso9660']);
+
+/** Options as the kernel reports them: relatime unless told otherwise, sizes in k. */
+function mountFlags(flags: string[]): string[] {
+  const out = flags.map((o) => {
+    const m = /^(size|nr_inodes)=(\d+)([kmg%]?)$/i.exec(o);
+    if (!m || m[3] === '%' || m[1] !== 'size') return o;
+    const k = Number(m[2]) * ({ '': 1 / 1024, k: 1, m: 1024, g: 1024 * 1024 } as Record<string, number>)[m[3]!.toLowerCase()]!;
+    return `size=${Math.ceil(k / 4) * 4}k`;
+  });
+  if (!out.some((o) => ['noatime', 'strictatime', 'relatime'].includes(o))) out.push('relatime');
+  // The generic flags come first, in the kernel's order; then the filesystem's own.
+  const GENERIC = ['sync', 'nosuid', 'nodev', 'noexec', 'mand', 'dirsync', 'noatime', 'nodiratime', 'relatime', 'strictatime'];
+  const generic = GENERIC.filter((g) => out.includes(g));
+  return [...generic, ...out.filter((o) => !GENERIC.includes(o))];
 }
