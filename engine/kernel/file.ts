@@ -27,6 +27,15 @@ export interface IoContext {
 
 export type FileKind = 'file' | 'dir' | 'pipe' | 'tty' | 'device' | 'socket';
 
+/** What poll(2) sees on a descriptor, and where to sleep until that changes. */
+export interface PollState {
+  in: boolean;
+  out: boolean;
+  /** The other side has gone (a pipe with no writers, a closed connection). */
+  hup: boolean;
+  queues: WaitQueue[];
+}
+
 export abstract class OpenFile {
   abstract readonly kind: FileKind;
   /** How many descriptors (in any process) share this description. */
@@ -53,6 +62,10 @@ export abstract class OpenFile {
   }
   /** Called when the last descriptor goes away. */
   release(): void {}
+  /** Regular files and most devices never block. */
+  pollState(): PollState {
+    return { in: this.readable, out: this.writable, hup: false, queues: [] };
+  }
 
   protected checkRead(): void {
     if (!this.readable) throw new FsError('EBADF', 'read');

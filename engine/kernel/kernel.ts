@@ -18,6 +18,7 @@ import type { FileSystem } from '../fs/types.ts';
 import { Cgroup } from './cgroup.ts';
 import type { IoContext, OpenFile } from './file.ts';
 import { CgroupNamespace, IpcNamespace, MountNamespace, NetNamespace, PidNamespace, UtsNamespace, type Namespaces } from './namespaces.ts';
+import { NetStack } from './net.ts';
 import { Process, type ExitStatus, type Image } from './process.ts';
 import { SIGCHLD, SIGCONT, SIGKILL, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, signalAction } from './signals.ts';
 import { ProcessControl, type Program, type ProgramResolver, type WaitStatus } from './sys.ts';
@@ -48,6 +49,8 @@ export class Kernel {
   readonly rootCgroup = new Cgroup('', undefined);
   readonly rootUts: UtsNamespace;
   readonly rootNet = new NetNamespace();
+  /** Routing between network namespaces, and their sockets. */
+  readonly net = new NetStack(() => this.platform.now());
   readonly rootIpc = new IpcNamespace();
   /** All live and zombie processes, by host pid. */
   readonly table = new Map<number, Process>();
@@ -435,7 +438,9 @@ export class Kernel {
         const periods = Math.floor((now - c.periodStart) / periodMs);
         c.cpuStats.nr_periods += Math.min(periods, 1_000_000);
         c.periodStart = c.periodStart === 0 ? now : c.periodStart + periods * periodMs;
-        c.periodUsage = 0;
+        // Running past the quota (a time slice ends after it is used up) is
+        // a debt the next periods pay, as CFS bandwidth control does.
+        c.periodUsage = Math.max(0, c.periodUsage - c.cpuQuota * periods);
       }
       if (c.periodUsage >= c.cpuQuota) {
         const left = c.periodStart + periodMs - now;

@@ -14,10 +14,10 @@ import type { Vfs } from '../fs/vfs.ts';
 import type { Cgroup } from './cgroup.ts';
 import type { Process } from './process.ts';
 
-let nextNsId = 4026531835; // Linux's first namespace inode numbers look like this.
+import { namespaceInode } from './net.ts';
 
 export class PidNamespace {
-  readonly id = nextNsId++;
+  readonly id = namespaceInode();
   readonly level: number;
   private next = 1;
   readonly members = new Map<number, Process>();
@@ -51,41 +51,27 @@ export class PidNamespace {
 }
 
 export class UtsNamespace {
-  readonly id = nextNsId++;
+  readonly id = namespaceInode();
   constructor(
     public hostname: string,
     public domainname = '(none)',
   ) {}
 }
 
-export interface NetInterface {
-  name: string;
-  index: number;
-  mac: string;
-  mtu: number;
-  up: boolean;
-  addresses: { address: string; prefix: number; family: 'inet' | 'inet6' }[];
-}
-
-export class NetNamespace {
-  readonly id = nextNsId++;
-  interfaces: NetInterface[] = [
-    { name: 'lo', index: 1, mac: '00:00:00:00:00:00', mtu: 65536, up: true, addresses: [{ address: '127.0.0.1', prefix: 8, family: 'inet' }, { address: '::1', prefix: 128, family: 'inet6' }] },
-  ];
-  routes: { destination: string; gateway?: string; device: string; prefix: number }[] = [];
-}
+export { NetNamespace, type NetInterface } from './net.ts';
+import type { NetNamespace } from './net.ts';
 
 export class MountNamespace {
-  readonly id = nextNsId++;
+  readonly id = namespaceInode();
   constructor(readonly vfs: Vfs) {}
 }
 
 export class IpcNamespace {
-  readonly id = nextNsId++;
+  readonly id = namespaceInode();
 }
 
 export class CgroupNamespace {
-  readonly id = nextNsId++;
+  readonly id = namespaceInode();
   constructor(readonly root: Cgroup) {}
 }
 

@@ -8,7 +8,7 @@
  */
 import { FsError } from '../fs/errno.ts';
 import type { Stat } from '../fs/types.ts';
-import { OpenFile, syntheticStat, type FileKind, type IoContext } from './file.ts';
+import { OpenFile, syntheticStat, type FileKind, type IoContext, type PollState } from './file.ts';
 import { SIGPIPE } from './signals.ts';
 import { WaitQueue } from './wait.ts';
 
@@ -98,6 +98,12 @@ export class PipeEnd extends OpenFile {
       written += n;
     }
     return written;
+  }
+
+  override pollState(): PollState {
+    const p = this.pipe;
+    if (this.end === 'read') return { in: p.buffered > 0 || p.writers === 0, out: false, hup: p.writers === 0, queues: [p.readable] };
+    return { in: false, out: p.buffered < PIPE_CAPACITY || p.readers === 0, hup: false, queues: [p.writable] };
   }
 
   stat(): Stat {

@@ -51,6 +51,35 @@ export interface Termios {
   linux?: { iflag: number; oflag: number; cflag: number; lflag: number; line: number; cc: number[] };
 }
 
+export interface SockAddr {
+  family: 'inet';
+  address: string;
+  port: number;
+}
+
+export interface NetInfo {
+  interfaces: {
+    name: string;
+    index: number;
+    mac: string;
+    mtu: number;
+    up: boolean;
+    kind: 'loopback' | 'ether' | 'bridge' | 'veth';
+    peerIndex?: number;
+    addresses: { address: string; prefix: number; family: 'inet' | 'inet6'; broadcast?: string }[];
+    stats: { rxBytes: number; rxPackets: number; txBytes: number; txPackets: number };
+  }[];
+  routes: { destination: string; prefix: number; gateway?: string; device: string; source?: string; scope: 'global' | 'link' | 'host'; protocol: 'kernel' | 'boot' | 'static' }[];
+  /** Listening and connected sockets, for netstat. */
+  sockets: { protocol: 'tcp' | 'udp'; state: string; local: SockAddr; remote?: SockAddr; queued: number }[];
+}
+
+export type NetChange =
+  | { op: 'link-up' | 'link-down'; device: string }
+  | { op: 'addr-add' | 'addr-del'; device: string; address: string; prefix: number }
+  | { op: 'route-add'; destination: string; prefix: number; gateway?: string; device?: string }
+  | { op: 'route-del'; destination: string; prefix: number };
+
 export interface Winsize {
   rows: number;
   cols: number;
@@ -179,6 +208,32 @@ export interface Sys {
   tcsetpgrp(fd: number, pgid: number): void;
   /** The name of the terminal on fd (`/dev/pts/0`), for `tty`. */
   ttyname(fd: number): string;
+
+  // ---- sockets and the network ------------------------------------------------
+  /** A TCP (stream) or UDP (dgram) IPv4 socket in this process's network namespace. */
+  socket(domain: 'inet', type: 'stream' | 'dgram'): number;
+  /** Port 0 picks an ephemeral port. EADDRINUSE, EADDRNOTAVAIL, EACCES (a low port without CAP_NET_BIND_SERVICE). */
+  bind(fd: number, addr: SockAddr): void;
+  listen(fd: number, backlog?: number): void;
+  /** Waits for a connection; the new descriptor and who connected. */
+  accept(fd: number): Promise<{ fd: number; peer: SockAddr }>;
+  /** ECONNREFUSED, ENETUNREACH, EHOSTUNREACH. For UDP, fixes the default destination. */
+  connect(fd: number, addr: SockAddr): Promise<void>;
+  shutdown(fd: number, how: 'read' | 'write' | 'both'): void;
+  sendto(fd: number, data: Uint8Array | string, addr: SockAddr): Promise<number>;
+  recvfrom(fd: number, max?: number): Promise<{ data: Uint8Array; from: SockAddr }>;
+  getsockname(fd: number): SockAddr;
+  getpeername(fd: number): SockAddr;
+  setsockopt(fd: number, option: 'SO_REUSEADDR', value: boolean): void;
+  /**
+   * Waits until one of the descriptors is ready (readable, writable, hung
+   * up) or `timeoutMs` passes (undefined: no limit); returns what is ready.
+   */
+  poll(fds: { fd: number; in?: boolean; out?: boolean }[], timeoutMs?: number): Promise<{ fd: number; in: boolean; out: boolean; hup: boolean }[]>;
+  /** The network namespace's interfaces and routes (what netlink tells `ip`). */
+  netInfo(): NetInfo;
+  /** Changes the namespace's interfaces or routes (needs CAP_NET_ADMIN). */
+  netConfigure(change: NetChange): void;
 
   // ---- processes -------------------------------------------------------------
   /** fork + exec of a program file (posix_spawn). Throws ENOENT/EACCES/ENOEXEC/EAGAIN. */

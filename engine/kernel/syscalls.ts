@@ -10,6 +10,7 @@ import { FsError } from '../fs/errno.ts';
 import { S_IFCHR, S_IFMT, isDir, type Stat } from '../fs/types.ts';
 import { R_OK, W_OK, X_OK, permits, type Cred, type MountInfo, type OpenFlags } from '../fs/vfs.ts';
 import { ReadOnlyFs } from '../fs/readonly.ts';
+import { Socket, parseIPv4 } from './net.ts';
 import { SubtreeFs } from '../fs/subtree.ts';
 import { loadImage, type ProgramWithRss } from './exec.ts';
 import { RegularFile, type OpenFile } from './file.ts';
@@ -29,6 +30,9 @@ import {
   type Utsname,
   type WaitStatus,
   type Winsize,
+  type NetChange,
+  type NetInfo,
+  type SockAddr,
 } from './sys.ts';
 import { SIGKILL, SIGSTOP } from './signals.ts';
 import { WaitQueue } from './wait.ts';
@@ -586,6 +590,165 @@ export class Syscalls implements Sys {
   }
   async checkpoint(): Promise<void> {
     await this.k.schedule(this.p);
+  }
+
+  // ---- sockets -------------------------------------------------------------------------
+
+  private sock(fd: number): Socket {
+    const f = this.entry(fd).file;
+    if (!(f instanceof Socket)) throw new FsError('ENOTSOCK', 'socket');
+    return f;
+  }
+  private checkAddr(addr: SockAddr, call: string): SockAddr {
+    if (addr.family !== 'inet') throw new FsError('EAFNOSUPPORT', call);
+    if (parseIPv4(addr.address) === undefined || !Number.isInteger(addr.port) || addr.port < 0 || addr.port > 65535) throw new FsError('EINVAL', call);
+    return { family: 'inet', address: addr.address, port: addr.port };
+  }
+
+  socket(domain: 'inet', type: 'stream' | 'dgram'): number {
+    return this.sync(() => {
+      if (domain !== 'inet') throw new FsError('EAFNOSUPPORT', 'socket');
+      return this.install(this.k.net.socket(this.p.ns.net, type), false);
+    });
+  }
+  bind(fd: number, addr: SockAddr): void {
+    this.sync(() => this.k.net.bind(this.sock(fd), this.checkAddr(addr, 'bind'), Kernel.capable(this.p, 'CAP_NET_BIND_SERVICE')));
+  }
+  listen(fd: number, backlog = 128): void {
+    this.sync(() => this.k.net.listen(this.sock(fd), backlog));
+  }
+  async accept(fd: number): Promise<{ fd: number; peer: SockAddr }> {
+    await this.k.schedule(this.p);
+    const conn = await this.k.net.accept(this.k.ioContext(this.p), this.sock(fd));
+    const nfd = this.install(conn, false);
+    this.k.leave(this.p);
+    return { fd: nfd, peer: { ...conn.remote! } };
+  }
+  async connect(fd: number, addr: SockAddr): Promise<void> {
+    await this.k.schedule(this.p);
+    const s = this.sock(fd);
+    const to = this.checkAddr(addr, 'connect');
+    if (s.type === 'dgram') {
+      if (!s.local) this.k.net.bind(s, { family: 'inet', address: '0.0.0.0', port: 0 }, true);
+      s.remote = to;
+    } else {
+      this.k.net.connect(s, to);
+    }
+    this.k.leave(this.p);
+  }
+  shutdown(fd: number, how: 'read' | 'write' | 'both'): void {
+    this.sync(() => this.sock(fd).shutdown(how));
+  }
+  async sendto(fd: number, data: Uint8Array | string, addr: SockAddr): Promise<number> {
+    await this.k.schedule(this.p);
+    const s = this.sock(fd);
+    const bytes = typeof data === 'string' ? utf8(data) : data;
+    const n = s.type === 'dgram' ? this.k.net.sendDatagram(s, bytes, this.checkAddr(addr, 'sendto')) : await s.write(this.k.ioContext(this.p), bytes);
+    this.k.leave(this.p);
+    return n;
+  }
+  async recvfrom(fd: number, max = READ_MAX): Promise<{ data: Uint8Array; from: SockAddr }> {
+    await this.k.schedule(this.p);
+    const s = this.sock(fd);
+    const r = s.type === 'dgram' ? await s.receive(this.k.ioContext(this.p), max) : { data: await s.read(this.k.ioContext(this.p), max), from: s.remote! };
+    this.k.leave(this.p);
+    return r;
+  }
+  getsockname(fd: number): SockAddr {
+    return this.sync(() => ({ ...(this.sock(fd).local ?? { family: 'inet', address: '0.0.0.0', port: 0 }) }));
+  }
+  getpeername(fd: number): SockAddr {
+    return this.sync(() => {
+      const s = this.sock(fd);
+      if (!s.remote || (s.type === 'stream' && s.state !== 'connected')) throw new FsError('ENOTCONN', 'getpeername');
+      return { ...s.remote };
+    });
+  }
+  setsockopt(fd: number, option: 'SO_REUSEADDR', value: boolean): void {
+    this.sync(() => {
+      const s = this.sock(fd);
+      if (option !== 'SO_REUSEADDR') throw new FsError('ENOPROTOOPT', 'setsockopt');
+      s.reuseAddress = value;
+    });
+  }
+
+  async poll(fds: { fd: number; in?: boolean; out?: boolean }[], timeoutMs?: number): Promise<{ fd: number; in: boolean; out: boolean; hup: boolean }[]> {
+    await this.k.schedule(this.p);
+    const check = () =>
+      fds
+        .map(({ fd, in: wantIn, out: wantOut }) => {
+          const e = this.p.fds.get(fd);
+          if (!e) return { fd, in: false, out: false, hup: true };
+          const st = e.file.pollState();
+          return { fd, in: !!wantIn && st.in, out: !!wantOut && st.out, hup: st.hup };
+        })
+        .filter((r) => r.in || r.out || r.hup);
+    let ready = check();
+    if (ready.length > 0 || timeoutMs === 0) {
+      this.k.leave(this.p);
+      return ready;
+    }
+    let expired = false;
+    const timer = new WaitQueue();
+    const cancel = timeoutMs !== undefined ? this.k.platform.timer(timeoutMs, () => ((expired = true), timer.wakeAll())) : () => undefined;
+    try {
+      const queues = [timer, ...fds.flatMap(({ fd }) => this.p.fds.get(fd)?.file.pollState().queues ?? [])];
+      await this.k.block(this.p, queues, () => expired || (ready = check()).length > 0);
+    } finally {
+      cancel();
+    }
+    this.k.leave(this.p);
+    return ready;
+  }
+
+  netInfo(): NetInfo {
+    return this.sync(() => {
+      const ns = this.p.ns.net;
+      const sockets: NetInfo['sockets'] = [];
+      for (const protocol of ['tcp', 'udp'] as const) {
+        for (const holders of ns.bound[protocol].values()) {
+          for (const s of holders) sockets.push({ protocol, state: s.state === 'listening' ? 'LISTEN' : s.state === 'connected' ? 'ESTABLISHED' : protocol === 'udp' ? '' : 'CLOSE', local: { ...s.local! }, remote: s.remote && { ...s.remote }, queued: s.rx?.buffered ?? 0 });
+        }
+      }
+      return {
+        interfaces: ns.interfaces.map((i) => ({ name: i.name, index: i.index, mac: i.mac, mtu: i.mtu, up: i.up, kind: i.kind, peerIndex: i.peerIndex, addresses: i.addresses.map((a) => ({ ...a })), stats: { ...i.stats } })),
+        routes: ns.routes.map((r) => ({ ...r })),
+        sockets,
+      };
+    });
+  }
+
+  netConfigure(change: NetChange): void {
+    this.sync(() => {
+      if (!Kernel.capable(this.p, 'CAP_NET_ADMIN')) throw new FsError('EPERM', 'netlink');
+      const ns = this.p.ns.net;
+      switch (change.op) {
+        case 'link-up':
+        case 'link-down': {
+          const iface = ns.interface(change.device);
+          if (!iface) throw new FsError('ENODEV', 'netlink', change.device);
+          iface.up = change.op === 'link-up';
+          return;
+        }
+        case 'addr-add':
+          return ns.addAddress(change.device, change.address, change.prefix);
+        case 'addr-del':
+          return ns.removeAddress(change.device, change.address);
+        case 'route-add': {
+          const via = change.gateway ? ns.lookupRoute(change.gateway) : undefined;
+          if (change.gateway && (!via || via.route.gateway)) throw new FsError('ENETUNREACH', 'netlink');
+          const device = change.device ?? via?.iface.name;
+          if (!device) throw new FsError('ENODEV', 'netlink');
+          return ns.addRoute({ destination: change.destination, prefix: change.prefix, gateway: change.gateway, device });
+        }
+        case 'route-del': {
+          const before = ns.routes.length;
+          ns.routes = ns.routes.filter((r) => !(r.destination === change.destination && r.prefix === change.prefix));
+          if (ns.routes.length === before) throw new FsError('ESRCH', 'netlink');
+          return;
+        }
+      }
+    });
   }
 
   // ---- memory ----------------------------------------------------------------------

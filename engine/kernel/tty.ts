@@ -19,7 +19,7 @@
 import { FsError } from '../fs/errno.ts';
 import type { Stat } from '../fs/types.ts';
 import { utf8 } from '../common/bytes.ts';
-import { OpenFile, syntheticStat, type FileKind, type IoContext } from './file.ts';
+import { OpenFile, syntheticStat, type FileKind, type IoContext, type PollState } from './file.ts';
 import { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGWINCH } from './signals.ts';
 import type { Termios, Winsize } from './sys.ts';
 import { WaitQueue } from './wait.ts';
@@ -268,6 +268,10 @@ export class TtyFile extends OpenFile {
     if (this.tty.hungUp) throw new FsError('EIO', 'write');
     this.tty.emit(data);
     return data.length;
+  }
+
+  override pollState(): PollState {
+    return { in: this.tty.hasInput(), out: true, hup: this.tty.hungUp, queues: [this.tty.readers] };
   }
 
   stat(): Stat {
