@@ -2,8 +2,8 @@
 import type { Program } from '../../kernel/sys.ts';
 
 type Loader = () => Promise<Program>;
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const load = (p: Promise<{ default: Program }>) => p.then((m) => m.default);
 
-export const awkApplets: Record<string, Loader> = {};
-void load;
+export const awkApplets: Record<string, Loader> = {
+  awk: () => load(import('./awk.ts')),
+};
