@@ -401,9 +401,11 @@ export class Kernel {
   /**
    * The scheduling point every async system call passes: gives the page a
    * turn when the slice is used up, waits out CPU throttling, a stop or a
-   * freeze, and delivers signals.
+   * freeze, and delivers signals. Returns whether a handler ran (a call
+   * that would sleep then fails with EINTR, as on Linux).
    */
-  async schedule(proc: Process): Promise<void> {
+  async schedule(proc: Process): Promise<boolean> {
+    let handled = false;
     this.enter(proc);
     if (performance.now() - this.lastYield > TIME_SLICE_MS) {
       await this.platform.macrotask();
@@ -411,7 +413,7 @@ export class Kernel {
     }
     for (;;) {
       if (proc.dead) throw new ProcessControl('killed');
-      if (proc.pending.size > 0) this.runHandlers(proc);
+      if (proc.pending.size > 0 && this.runHandlers(proc)) handled = true;
       if (proc.state === 'stopped' || proc.cgroup.isFrozen) {
         await this.sleep(proc, [proc.stateChange], () => proc.state !== 'stopped' && !proc.cgroup.isFrozen, false);
         continue;
@@ -425,6 +427,7 @@ export class Kernel {
       break;
     }
     this.leave(proc);
+    return handled;
   }
 
   /** ms to wait before the group (or one above it) may run again; 0 if it may run now. */

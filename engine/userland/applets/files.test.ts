@@ -143,14 +143,6 @@ function runReal(c: Case): StepResult[] {
 let host: Host | undefined;
 let worlds = 0;
 
-/**
- * Lets the emulated init go back to sleep before the next process starts.
- * (Its loop — waitpid, and on ECHILD sleep until a SIGCHLD — can miss a
- * child that starts and ends while it is between the two, when a slow
- * spawnSync has used up the scheduler's time slice: that child then stays a
- * zombie and host.exec never returns. Reported; this keeps the tests steady.)
- */
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 async function runBerth(c: Case): Promise<StepResult[]> {
   host ??= bootHost(nodePlatform());
@@ -200,7 +192,6 @@ async function runBerth(c: Case): Promise<StepResult[]> {
     const r = await host.exec(argv, { uid: 0, cwd: dir, stdin: w.stdin ?? '', env: { HOME: '/root', ...w.env } });
     clearTimeout(watchdog);
     out.push({ stdout: r.stdout, stderr: r.stderr, code: r.code });
-    await settle();
   }
   return out;
 }
@@ -853,7 +844,6 @@ async function onTty(argv: string[], world: World, options: { cols?: number; env
   const decoder = new TextDecoder();
   tty.onOutput((bytes) => (out += decoder.decode(bytes, { stream: true })));
   await host!.attach(argv, tty, { uid: 0, cwd: dir, env: options.env }).ended;
-  await settle();
   return out.replace(/\r\n/g, '\n');
 }
 
@@ -1087,8 +1077,7 @@ describe('as an ordinary user', () => {
     for (const argv of steps) {
       const r = await host.exec(argv, { cwd: '/tmp' });
       out.push({ stdout: r.stdout, stderr: r.stderr, code: r.code });
-      await settle();
-    }
+      }
     return out;
   }
 
