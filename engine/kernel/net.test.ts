@@ -193,7 +193,7 @@ describe('routing between namespaces', () => {
     const web = container(bridge, '172.17.0.2', '172.17.0.1');
     const client = container(bridge, '172.17.0.3', '172.17.0.1');
     const served: string[] = [];
-    m.kernel.net.serve(web, 'tcp', '0.0.0.0', 80, (stream, info) => {
+    m.kernel.net.serveStream(web, '0.0.0.0', 80, (stream, info) => {
       served.push(`${info.remote.address}->${info.local.address}:${info.local.port}`);
       void stream.write(utf8('hi\n')).then(() => stream.close());
     });
@@ -247,11 +247,11 @@ describe('routing between namespaces', () => {
 
     const web = container(bridge, '172.17.0.2', '172.17.0.1');
     const seen: string[] = [];
-    m.kernel.net.serve(web, 'tcp', '0.0.0.0', 80, (stream, info) => {
+    m.kernel.net.serveStream(web, '0.0.0.0', 80, (stream, info) => {
       seen.push(`web saw ${info.remote.address}`);
       stream.close();
     });
-    m.kernel.net.serve(outside, 'tcp', '0.0.0.0', 443, (stream, info) => {
+    m.kernel.net.serveStream(outside, '0.0.0.0', 443, (stream, info) => {
       seen.push(`outside saw ${info.remote.address}`);
       stream.close();
     });
@@ -277,7 +277,7 @@ describe('routing between namespaces', () => {
     d0.up = true;
     dns.addAddress('eth0', '10.9.0.53', 24);
     host.nat.push({ kind: 'masquerade', source: '172.17.0.0', prefix: 16, notInterface: 'docker0' });
-    m.kernel.net.serve(dns, 'udp', '0.0.0.0', 53, (data, from, reply) => reply(utf8(`${fromUtf8(data)} via ${from.address}`)));
+    m.kernel.net.serveDatagram(dns, '0.0.0.0', 53, (data, from, reply) => reply(utf8(`${fromUtf8(data)} via ${from.address}`)));
     const c = container(bridge, '172.17.0.5', '172.17.0.1');
     const r = await run(
       m,

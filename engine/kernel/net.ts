@@ -24,7 +24,8 @@
  * writing to a side whose peer has gone raises SIGPIPE / EPIPE.
  *
  * Services of the emulator itself (a DNS server, the simulated internet's
- * web servers, a port published to the real host) listen with `serve`: they
+ * web servers, a port published to the real host) listen with serveStream
+ * and serveDatagram: they
  * are handed each connection as a KernelStream instead of a process.
  */
 import { FsError } from '../fs/errno.ts';
@@ -40,7 +41,7 @@ export interface SockAddr {
   port: number;
 }
 
-export type Protocol = 'tcp' | 'udp';
+export type Protocol = 'tcp' | 'udp' | 'icmp';
 
 // ---- IPv4 addresses ---------------------------------------------------------------
 
@@ -159,7 +160,7 @@ export class NetNamespace {
   /** net.ipv4.ip_unprivileged_port_start: Docker sets 0 in containers. */
   unprivilegedPortStart = 1024;
   /** Bound sockets, by protocol and port. */
-  readonly bound = { tcp: new Map<number, Socket[]>(), udp: new Map<number, Socket[]>() };
+  readonly bound = { tcp: new Map<number, Socket[]>(), udp: new Map<number, Socket[]>(), icmp: new Map<number, Socket[]>() };
   private nextEphemeral = 32768 + Math.floor(Math.random() * 28000);
   private nextIndex = 2;
 
@@ -443,6 +444,8 @@ export class Socket extends OpenFile {
 /** Where a routed packet or connection ends: the namespace, and addresses as the far side sees them. */
 interface Delivery {
   ns: NetNamespace;
+  /** Routers passed on the way (each takes one off the TTL). */
+  hops: number;
   /** The destination after DNAT. */
   dst: SockAddr;
   /** The source after MASQUERADE. */
@@ -482,28 +485,36 @@ export class NetStack {
     if (sock.type !== 'stream') throw new FsError('ENOTSUP', 'listen');
     if (sock.state === 'new') this.bind(sock, { family: 'inet', address: '0.0.0.0', port: 0 }, true);
     if (sock.state !== 'bound' && sock.state !== 'listening') throw new FsError('EINVAL', 'listen');
+    const mine = sock.local!.address;
     for (const other of sock.ns.bound.tcp.get(sock.local!.port) ?? []) {
-      if (other !== sock && other.state === 'listening') throw new FsError('EADDRINUSE', 'listen');
+      const theirs = other.local!.address;
+      const overlaps = mine === '0.0.0.0' || theirs === '0.0.0.0' || mine === theirs;
+      if (other !== sock && other.state === 'listening' && overlaps) throw new FsError('EADDRINUSE', 'listen');
     }
     sock.state = 'listening';
     sock.backlogMax = Math.max(1, Math.min(backlog, 4096));
   }
 
-  /** An emulator service listening in a namespace (a DNS server, a published port's far end…). */
-  serve(ns: NetNamespace, protocol: Protocol, address: string, port: number, service: StreamService | DatagramService): Socket {
-    const sock = this.socket(ns, protocol === 'tcp' ? 'stream' : 'dgram');
+  /** An emulator service accepting connections in a namespace (the far end of a published port, a web server of the simulated internet). */
+  serveStream(ns: NetNamespace, address: string, port: number, service: StreamService): Socket {
+    const sock = this.socket(ns, 'stream');
     sock.refs = 1;
     this.bind(sock, { family: 'inet', address, port }, true);
-    if (protocol === 'tcp') {
-      sock.service = service as StreamService;
-      this.listen(sock, 4096);
-    } else {
-      sock.datagramService = service as DatagramService;
-    }
+    sock.service = service;
+    this.listen(sock, 4096);
     return sock;
   }
 
-  /** Stops a service started with `serve`. */
+  /** An emulator service answering datagrams in a namespace (a DNS server). */
+  serveDatagram(ns: NetNamespace, address: string, port: number, service: DatagramService): Socket {
+    const sock = this.socket(ns, 'dgram');
+    sock.refs = 1;
+    this.bind(sock, { family: 'inet', address, port }, true);
+    sock.datagramService = service;
+    return sock;
+  }
+
+  /** Stops a service started with serveStream or serveDatagram. */
   unserve(sock: Socket): void {
     this.close(sock);
   }
@@ -566,6 +577,23 @@ export class NetStack {
     return data.length;
   }
 
+  /**
+   * An ICMP echo (ping) from a namespace: the reply's source and TTL as the
+   * sender sees them (64 less the routers on the way back), or undefined
+   * when the packet is lost. ENETUNREACH when there is no route at all.
+   */
+  echo(from: NetNamespace, address: string): { from: string; ttl: number } | undefined {
+    const source = from.sourceFor(address);
+    if (!source) throw new FsError('ENETUNREACH', 'sendto');
+    try {
+      const d = this.route(from, 'icmp', { family: 'inet', address: source, port: 0 }, { family: 'inet', address, port: 0 });
+      return { from: d.dst.address === '0.0.0.0' ? '127.0.0.1' : address, ttl: 64 - d.hops };
+    } catch (err) {
+      if (err instanceof FsError && err.code === 'EHOSTUNREACH') return undefined;
+      throw err;
+    }
+  }
+
   close(sock: Socket): void {
     if (sock.state === 'closed') return;
     if (sock.local) {
@@ -607,7 +635,7 @@ export class NetStack {
         to = { family: 'inet', address: rule.to.address, port: rule.to.port };
         break;
       }
-      if (ns.isLocal(to.address)) return { ns, dst: to, src: source };
+      if (ns.isLocal(to.address)) return { ns, dst: to, src: source, hops };
       if (ns !== from && !ns.forwarding) throw new FsError('EHOSTUNREACH', 'connect');
       const hit = ns.lookupRoute(to.address);
       if (!hit) throw new FsError('ENETUNREACH', 'connect');

@@ -230,6 +230,13 @@ export interface Sys {
    * up) or `timeoutMs` passes (undefined: no limit); returns what is ready.
    */
   poll(fds: { fd: number; in?: boolean; out?: boolean }[], timeoutMs?: number): Promise<{ fd: number; in: boolean; out: boolean; hup: boolean }[]>;
+  /**
+   * Sends an ICMP echo request (needs CAP_NET_RAW, or any user as with
+   * Linux's ping sockets) and waits up to `timeoutMs` for the reply: its
+   * source, TTL and round-trip time; null when none came. ENETUNREACH with
+   * no route.
+   */
+  ping(address: string, timeoutMs: number): Promise<{ from: string; ttl: number; timeMs: number } | null>;
   /** The network namespace's interfaces and routes (what netlink tells `ip`). */
   netInfo(): NetInfo;
   /** Changes the namespace's interfaces or routes (needs CAP_NET_ADMIN). */
