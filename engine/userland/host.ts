@@ -55,6 +55,8 @@ function mkdirs(fs: DiskFs, path: string, mode = 0o755, owner = ROOT): void {
 
 /** Writes the host's files onto an empty disk. */
 export function populateHost(fs: DiskFs): void {
+  // A fresh disk's root directory is 0777; a Linux root is 0755.
+  fs.setattr('/', { mode: 0o755 });
   for (const d of ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/etc', '/var', '/var/log', '/var/lib', '/run', '/srv', '/opt', '/mnt', '/media']) mkdirs(fs, d);
   mkdirs(fs, '/tmp', 0o1777);
   mkdirs(fs, '/root', 0o700);

@@ -1,6 +1,6 @@
 /** cat [-nbvteA] [FILE]...: concatenate files (or standard input) to standard output. */
 import { applet } from '../lib/applet.ts';
-import { complainAbout } from '../lib/errors.ts';
+import { complain, errorText } from '../lib/errors.ts';
 import { openInput } from '../lib/io.ts';
 
 export default applet('Usage: cat [-nbvteA] [FILE]...\n\nPrint FILEs to stdout\n\n\t-n\tNumber output lines\n\t-b\tNumber nonempty lines\n\t-v\tShow nonprinting characters as ^x or M-x\n\t-t\t...and tabs as ^I\n\t-e\t...and end lines with $\n\t-A\tSame as -vte', async (ctx) => {
@@ -17,7 +17,7 @@ export default applet('Usage: cat [-nbvteA] [FILE]...\n\nPrint FILEs to stdout\n
     try {
       fd = openInput(sys, f);
     } catch (e) {
-      await complainAbout(err, ctx.name, f, e);
+      await complain(err, ctx.name, `can't open '${f}': ${errorText(e)}`);
       status = 1;
       continue;
     }
@@ -45,7 +45,7 @@ export default applet('Usage: cat [-nbvteA] [FILE]...\n\nPrint FILEs to stdout\n
         await out.write(Uint8Array.from(s, (ch) => ch.charCodeAt(0)));
       }
     } catch (e) {
-      await complainAbout(err, ctx.name, f, e);
+      await complain(err, ctx.name, `read error: ${errorText(e)}`);
       status = 1;
     } finally {
       if (fd !== 0) sys.close(fd);

@@ -10,6 +10,8 @@ import { getopt, type Parsed } from './getopt.ts';
 
 export const BUSYBOX_BANNER = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.';
 
+const NO_HELP = new Set(['test', '[', '[[', 'true', 'false', 'echo']);
+
 export interface AppletContext {
   sys: Sys;
   /** The applet's name, as invoked. */
@@ -68,6 +70,13 @@ export function applet(usage: string, body: (ctx: AppletContext) => Promise<numb
       },
       usage: printUsage,
     };
+    // `APPLET --help` alone: the usage on stdout, success (busybox does this
+    // before the applet runs; POSIX keeps test, true, false and echo out of it).
+    if (sys.argv.length === 2 && sys.argv[1] === '--help' && !NO_HELP.has(name)) {
+      await out.write(`${BUSYBOX_BANNER}\n\n${usage.replace(/^Usage: \S+/, `Usage: ${name}`)}\n`);
+      await out.flush();
+      return 0;
+    }
     let code: number;
     try {
       code = await body(ctx);

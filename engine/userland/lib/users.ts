@@ -1,6 +1,6 @@
 /** /etc/passwd and /etc/group, as getpwuid and getgrgid read them. */
 import { fromUtf8 } from '../../common/bytes.ts';
-import type { Sys } from '../../kernel/sys.ts';
+import { isProcessControl, type Sys } from '../../kernel/sys.ts';
 import { readFile } from './io.ts';
 
 export interface PasswdEntry {
@@ -24,7 +24,8 @@ async function lines(sys: Sys, path: string): Promise<string[][]> {
       .split('\n')
       .filter((l) => l !== '' && !l.startsWith('#'))
       .map((l) => l.split(':'));
-  } catch {
+  } catch (err) {
+    if (isProcessControl(err)) throw err;
     return [];
   }
 }
