@@ -211,6 +211,11 @@ async function interactiveLoop(shell: Shell): Promise<number> {
       }
     } catch (err) {
       if (err instanceof Unwind && err.kind === 'exit') return err.count;
+      if (err instanceof Unwind && err.kind === 'interrupt') {
+        shell.status = 130;
+        await sys.write(2, '\n');
+        continue;
+      }
       if (err instanceof Unwind) continue;
       throw err;
     }

@@ -54,7 +54,8 @@ export const OPTION_LETTERS: Record<string, keyof ShellOptions> = {
 /** break / continue / return / exit, unwinding through the executor. */
 export class Unwind {
   constructor(
-    readonly kind: 'break' | 'continue' | 'return' | 'exit',
+    /** 'interrupt': ^C in an interactive shell abandons the command, back to the prompt. */
+    readonly kind: 'break' | 'continue' | 'return' | 'exit' | 'interrupt',
     readonly count: number,
   ) {}
 }
@@ -95,6 +96,7 @@ export class Shell {
     init: { arg0: string; args: string[]; vars?: Variables; options?: Partial<ShellOptions>; rootPid?: number },
   ) {
     this.vars = init.vars ?? new Variables(sys.env);
+    this.vars.charge = (delta) => sys.memory(delta);
     this.positional = init.args;
     this.arg0 = init.arg0;
     this.options = { errexit: false, noglob: false, nounset: false, xtrace: false, verbose: false, noclobber: false, allexport: false, noexec: false, monitor: false, pipefail: false, ignoreeof: false, ...init.options };
@@ -354,7 +356,7 @@ export class Shell {
 
   async runCommand(cmd: Command): Promise<number> {
     this.lineNo = cmd.line;
-    await this.sys.checkpoint();
+    await this.tick();
     switch (cmd.type) {
       case 'simple':
         return this.runSimple(cmd);
@@ -390,7 +392,7 @@ export class Shell {
                 if (u.count > 1) throw new Unwind(u.kind, u.count - 1);
                 if (u.kind === 'break') break;
               }
-              await this.sys.checkpoint();
+              await this.tick();
             }
           } finally {
             this.loopDepth--;
@@ -412,7 +414,7 @@ export class Shell {
                 if (u.count > 1) throw new Unwind(u.kind, u.count - 1);
                 if (u.kind === 'break') break;
               }
-              await this.sys.checkpoint();
+              await this.tick();
             }
           } finally {
             this.loopDepth--;
@@ -589,6 +591,7 @@ export class Shell {
 
   private async execFailed(err: unknown, name: string, path: string, argv: string[], env: string[], replace: boolean): Promise<number> {
     if (!(err instanceof FsError)) throw err;
+    if (!replace && (err.code === 'EAGAIN' || err.code === 'ENOMEM')) throw forkError(err);
     this.hash.delete(name);
     if (err.code === 'ENOEXEC') {
       // Not a program: POSIX says run it as a shell script.
@@ -644,6 +647,14 @@ export class Shell {
   }
 
   forkShell(body: (child: Shell) => Promise<number>, options: { fds?: Record<number, number>; pgid?: number; foreground?: boolean } = {}): number {
+    try {
+      return this.forkShellUnchecked(body, options);
+    } catch (err) {
+      throw forkError(err);
+    }
+  }
+
+  private forkShellUnchecked(body: (child: Shell) => Promise<number>, options: { fds?: Record<number, number>; pgid?: number; foreground?: boolean }): number {
     return this.sys.fork(
       async (csys) => {
         const child = this.subshell(csys);
@@ -755,6 +766,20 @@ export class Shell {
 
   // ---- traps -------------------------------------------------------------------------------
 
+  /**
+   * Between commands and loop rounds: lets the scheduler run, and in an
+   * interactive shell turns a ^C (SIGINT with no trap) into abandoning the
+   * command, as ash's raise_interrupt does: $? becomes 130.
+   */
+  private async tick(): Promise<void> {
+    await this.sys.checkpoint();
+    if (this.interactive && this.pendingTraps.has(SIGINT) && !this.traps.has(SIGINT)) {
+      this.pendingTraps.delete(SIGINT);
+      this.status = 130;
+      throw new Unwind('interrupt', 0);
+    }
+  }
+
   async runPendingTraps(): Promise<void> {
     if (this.pendingTraps.size === 0) return;
     const sigs = [...this.pendingTraps];
@@ -809,4 +834,10 @@ export function signalDescription(sig: number): string {
     31: 'Bad system call',
   };
   return texts[sig] ?? `Signal ${sig}` + (signalName(sig) ? '' : '');
+}
+
+/** fork(2) failing (pids.max reached, out of memory) is ash's "can't fork", which aborts the command. */
+function forkError(err: unknown): unknown {
+  if (err instanceof FsError && (err.code === 'EAGAIN' || err.code === 'ENOMEM')) return new ShellError(`can't fork: ${strerror(err.code)}`, 2);
+  return err;
 }

@@ -26,6 +26,12 @@ export class ShellError extends Error {
 
 export class Variables {
   private readonly global = new Map<string, Variable>();
+  /**
+   * Accounts memory for values as they grow and shrink (the shell sets it to
+   * its process's sys.memory, so `x=$x$x` in a loop meets the cgroup limit).
+   */
+  charge: (delta: number) => void = () => undefined;
+  private uncharged = 0;
   /** Scopes of `local` variables, innermost last: the saved outer values. */
   private readonly scopes: Map<string, Variable | undefined>[] = [];
 
@@ -50,6 +56,13 @@ export class Variables {
   set(name: string, value: string, options: { export?: boolean } = {}): void {
     const v = this.global.get(name);
     if (v?.readonly) throw new ShellError(`${name}: is read only`);
+    // Charged in page-sized steps, not for every small assignment.
+    this.uncharged += value.length - (v?.value?.length ?? 0);
+    if (this.uncharged > 4096 || this.uncharged < -4096) {
+      const delta = this.uncharged;
+      this.uncharged = 0;
+      this.charge(delta);
+    }
     if (v) {
       v.value = value;
       if (options.export) v.exported = true;
