@@ -14,7 +14,7 @@ const USAGE = 'Usage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...\n\n\t-v VAR=VAL\tSet
 
 export default applet(USAGE, async (ctx) => {
   const { sys, err } = ctx;
-  const o = await ctx.options('F:v:f:e:W:');
+  const o = await ctx.options('+F:v:f:e:W:');
   if (o.has('W')) await err.write('awk: warning: option -W is ignored\n');
   const awk = new Interpreter(sys);
   const operands = [...o.operands];

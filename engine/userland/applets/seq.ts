@@ -12,7 +12,7 @@ const USAGE = 'Usage: seq [-w] [-s SEP] [FIRST [INC]] LAST\n\nPrint numbers from
 
 export default applet(USAGE, async (ctx) => {
   const { sys, out } = ctx;
-  const o = await ctx.options('ws:');
+  const o = await ctx.options('+ws:');
   const args = o.operands.map(bytesOf);
   const num = (s: string) => {
     const r = strtod(s);

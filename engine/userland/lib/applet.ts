@@ -6,7 +6,7 @@
 import { FsError, strerror } from '../../fs/errno.ts';
 import { isProcessControl, type Program, type Sys } from '../../kernel/sys.ts';
 import { stdio, type Output } from './io.ts';
-import { getopt, type Parsed } from './getopt.ts';
+import { getopt, type LongOptions, type Parsed } from './getopt.ts';
 
 export const BUSYBOX_BANNER = 'BusyBox v1.36.1 (2024-06-10 07:11:47 UTC) multi-call binary.';
 
@@ -21,8 +21,8 @@ export interface AppletContext {
   out: Output;
   err: Output;
   getenv(name: string): string | undefined;
-  /** Parses options (see getopt.ts); prints the usage and exits 1 when they are wrong. */
-  options(spec: string, long?: Record<string, string>): Promise<Parsed>;
+  /** Parses options (see getopt.ts); prints the usage and exits (1, or `usageCode`) when they are wrong. */
+  options(spec: string, long?: LongOptions, usageCode?: number): Promise<Parsed>;
   /** Prints the applet's usage (as `--help` does) to stderr. */
   usage(): Promise<void>;
 }
@@ -59,12 +59,12 @@ export function applet(usage: string, body: (ctx: AppletContext) => Promise<numb
         for (let i = sys.env.length - 1; i >= 0; i--) if (sys.env[i]!.startsWith(prefix)) return sys.env[i]!.slice(prefix.length);
         return undefined;
       },
-      async options(spec, long) {
-        const r = getopt(sys.argv, spec, { long });
+      async options(spec, long, usageCode = 1) {
+        const r = getopt(sys.argv, spec, long);
         if ('error' in r) {
           await err.write(`${name}: ${r.error}\n`);
           await printUsage();
-          throw new AppletError('', 1);
+          throw new AppletError('', usageCode);
         }
         return r;
       },

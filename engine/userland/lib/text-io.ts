@@ -259,14 +259,8 @@ export function parseSuffixed(s: string, suffixes: Record<string, number>, max =
 export const BKM: Record<string, number> = { b: 512, k: 1024, m: 1024 * 1024 };
 
 /** ctx.options, but a usage error exits with `code` (busybox applets whose errors exit 2: grep, sort). */
-export async function optionsOr(ctx: AppletContext, spec: string, code: number, long?: Record<string, string>): Promise<Parsed> {
-  const r = getopt(ctx.sys.argv, spec, { long });
-  if ('error' in r) {
-    await ctx.err.write(`${ctx.name}: ${r.error}\n`);
-    await ctx.usage();
-    throw new AppletError('', code);
-  }
-  return r;
+export function optionsOr(ctx: AppletContext, spec: string, code: number, long?: Record<string, string>): Promise<Parsed> {
+  return ctx.options(spec, long, code);
 }
 
 /**
