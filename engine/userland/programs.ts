@@ -4,16 +4,29 @@
  * when it execs a Berth executable; nothing here is loaded before it is run.
  */
 import type { Program, ProgramResolver } from '../kernel/sys.ts';
-import { applets } from './applets/index.ts';
+import { applets, once } from './applets/index.ts';
 
 type Loader = () => Promise<Program>;
 
-const programs: Record<string, Loader> = {
+const loaders: Record<string, Loader> = {
   busybox: () => import('./busybox.ts').then((m) => m.busybox),
   // bash and dash run Berth's ash: close enough for scripts that stay POSIX.
   bash: () => import('./sh/main.ts').then((m) => m.sh),
   dash: () => import('./sh/main.ts').then((m) => m.sh),
+  // Package managers over the bundled index (engine/userland/pkg); apt and dpkg pick the tool from argv[0].
+  apk: () => import('./pkg/apk/main.ts').then((m) => m.apk),
+  apt: () => import('./pkg/deb/apt.ts').then((m) => m.apt),
+  'apt-get': () => import('./pkg/deb/apt.ts').then((m) => m.apt),
+  dpkg: () => import('./pkg/deb/dpkg.ts').then((m) => m.dpkg),
+  'dpkg-query': () => import('./pkg/deb/dpkg.ts').then((m) => m.dpkg),
+  git: () => import('./git/main.ts').then((m) => m.git),
+  curl: () => import('./programs/curl/main.ts').then((m) => m.curl),
+  // Full-screen editors that packages install (busybox vi is an applet).
+  nano: () => import('./programs/nano/main.ts').then((m) => m.nano),
+  vim: () => import('./programs/vim.ts').then((m) => m.vim),
 };
+
+const programs: Record<string, Loader> = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, once(load)]));
 
 /** Programs that exist in the bundled images but not (yet) in Berth: they say so, as honestly as they can. */
 function unavailable(name: string): Program {

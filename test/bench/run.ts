@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the figures for the foundation (issue 2).
+ * `npm run bench`: the figures for the foundation (issue 2) and for the
+ * kernel and userland (issue 3, in userland.ts).
  *
  * - stat of a file in the lowest of 128 layers vs in a 1-layer image, on a
  *   fresh mount (first lookup: the lower index is built) and warm;
@@ -23,6 +24,7 @@ import { applyLayer } from '../../engine/snapshot/apply.ts';
 import { buildImages } from '../../engine/registry/bundled/build.ts';
 import { bundledImages } from '../../engine/registry/bundled/index.ts';
 import { report, summarize, time, type Result } from './harness.ts';
+import { userlandBench } from './userland.ts';
 
 const platform = nodePlatform();
 const T = 1_700_000_000_000;
@@ -160,5 +162,5 @@ async function memoryBench(): Promise<Result[]> {
   return [summarize('memory per prepared, mounted, untouched container snapshot', samples, 'KB', { note: 'aim ≤ 20 KB' })];
 }
 
-const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench())];
-console.log(report(`Berth foundation benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`, results));
+const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench()), ...(await userlandBench())];
+console.log(report(`Berth benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`, results));

@@ -6,13 +6,24 @@
 import type { Program } from '../../kernel/sys.ts';
 import { awkApplets } from './index-awk.ts';
 import { filesApplets } from './index-files.ts';
+import { netApplets } from './index-net.ts';
 import { systemApplets } from './index-system.ts';
 import { textApplets } from './index-text.ts';
+import { tuiApplets } from './index-tui.ts';
 
 type Loader = () => Promise<Program>;
 const load = (p: Promise<{ default: Program }>) => p.then((m) => m.default);
 
-export const applets: Record<string, Loader> = {
+/** A loader that imports once: later runs get the same program without a trip through the module loader. */
+export function once(load: Loader): Loader {
+  let p: Promise<Program> | undefined;
+  return () => (p ??= load().catch((err: unknown) => {
+    p = undefined;
+    throw err;
+  }));
+}
+
+const loaders: Record<string, Loader> = {
   true: () => load(import('./true.ts')),
   false: () => load(import('./false.ts')),
   echo: () => load(import('./echo.ts')),
@@ -27,4 +38,8 @@ export const applets: Record<string, Loader> = {
   ...textApplets,
   ...awkApplets,
   ...systemApplets,
+  ...netApplets,
+  ...tuiApplets,
 };
+
+export const applets: Record<string, Loader> = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, once(load)]));

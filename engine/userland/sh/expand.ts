@@ -47,6 +47,12 @@ export class Expander {
   async fields(words: readonly Word[]): Promise<string[]> {
     const out: string[] = [];
     for (const w of words) {
+      // The common case, a plain word (`[`, `-lt`, `done`): nothing to expand, split or match.
+      const only = w.parts.length === 1 ? w.parts[0]! : undefined;
+      if (only?.type === 'single' || (only?.type === 'literal' && (only.quoted || !/[*?[\\]/.test(only.text)) && only.text !== '')) {
+        out.push(only.text);
+        continue;
+      }
       for (const field of await this.expandWord(w, true)) {
         const pattern = field.map((s) => (s.glob ? s.text : escapeGlob(s.text))).join('');
         if (!this.sh.options.noglob && field.some((s) => s.glob) && hasGlobMeta(pattern)) {
@@ -64,6 +70,8 @@ export class Expander {
 
   /** Expands a word into one string: no splitting, no globbing (assignments, redirection targets, case words). */
   async text(word: Word): Promise<string> {
+    const only = word.parts.length === 1 ? word.parts[0]! : undefined;
+    if (only?.type === 'literal' || only?.type === 'single') return only.text;
     const fields = await this.expandWord(word, false);
     return fields.map((f) => f.map((s) => s.text).join('')).join(' ');
   }
