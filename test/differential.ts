@@ -17,9 +17,10 @@ import { nodePlatform } from '../engine/platform/node/index.ts';
 import { bootHost, type Host, type RunResult } from '../engine/userland/host.ts';
 
 export interface CommandCase {
-  files?: Record<string, string | { content: string; mode?: number }>;
+  /** Contents as text (written as UTF-8) or raw bytes. */
+  files?: Record<string, string | Uint8Array | { content: string | Uint8Array; mode?: number }>;
   dirs?: string[];
-  stdin?: string;
+  stdin?: string | Uint8Array;
   env?: Record<string, string>;
 }
 
@@ -53,7 +54,7 @@ export async function berth(argv: string[], c: CommandCase = {}): Promise<RunRes
     }
   }
   for (const [name, f] of Object.entries(c.files ?? {})) {
-    const spec = typeof f === 'string' ? { content: f } : f;
+    const spec = typeof f === 'string' || f instanceof Uint8Array ? { content: f } : f;
     host.writeFile(`${work}/${name}`, spec.content, spec.mode ?? 0o644);
   }
   return host.exec(argv, { uid: 0, cwd: work, stdin: c.stdin, env: { HOME: '/root', ...c.env } });
@@ -65,7 +66,7 @@ export function real(argv: string[], c: CommandCase = {}): Outcome {
   try {
     for (const d of c.dirs ?? []) nfs.mkdirSync(join(dir, d), { recursive: true });
     for (const [name, f] of Object.entries(c.files ?? {})) {
-      const spec = typeof f === 'string' ? { content: f } : f;
+      const spec = typeof f === 'string' || f instanceof Uint8Array ? { content: f } : f;
       nfs.mkdirSync(join(dir, name, '..'), { recursive: true });
       nfs.writeFileSync(join(dir, name), spec.content);
       nfs.chmodSync(join(dir, name), spec.mode ?? 0o644);

@@ -143,14 +143,23 @@ export function hostPipe(kernel: Kernel, direction: 'from-process' | 'to-process
   const processEnd = new PipeEnd(pipe, direction === 'from-process' ? 'write' : 'read', now);
   const hostEnd = new PipeEnd(pipe, direction === 'from-process' ? 'read' : 'write', now);
   hostEnd.refs = 1;
+  let open = true;
+  const closeHostEnd = () => {
+    if (open) hostEnd.release();
+    open = false;
+  };
   return {
     processEnd,
-    /** Everything the process writes, until it closes its end. */
+    /** Everything the process writes, until it closes its end. A reader that stops early closes ours (the writer then gets SIGPIPE). */
     async *chunks(): AsyncIterable<Uint8Array> {
-      for (;;) {
-        if (pipe.buffered > 0) yield pipe.take(65536);
-        else if (pipe.writers === 0) return;
-        else await pipe.readable.wait();
+      try {
+        for (;;) {
+          if (pipe.buffered > 0) yield pipe.take(65536);
+          else if (pipe.writers === 0) return;
+          else await pipe.readable.wait();
+        }
+      } finally {
+        if (direction === 'from-process') closeHostEnd();
       }
     },
     /** Host writes (to-process direction). */
@@ -158,7 +167,7 @@ export function hostPipe(kernel: Kernel, direction: 'from-process' | 'to-process
       pipe.put(data);
     },
     close(): void {
-      hostEnd.release();
+      closeHostEnd();
     },
   };
 }
