@@ -85,6 +85,12 @@ export function permits(st: Stat, cred: Cred, want: number): boolean {
 
 const inGroup = (cred: Cred, gid: number): boolean => cred.gid === gid || cred.groups.includes(gid);
 
+/** Times for utimensat: a value in ms, the current time, or left as it is. */
+export interface Times {
+  atimeMs: number | 'now' | 'omit';
+  mtimeMs: number | 'now' | 'omit';
+}
+
 export class Vfs {
   /**
    * Mounts in the order they were made; "/" is first. A later mount on the
@@ -433,16 +439,29 @@ export class Vfs {
   }
 
   /** utimensat: explicit times need ownership; "now" needs ownership or write access. */
-  utimes(path: string, times: { atimeMs: number; mtimeMs: number } | null, cred: Cred, cwd = '/', follow = true): void {
+  /**
+   * utimensat(2): each time is a value, 'now' or 'omit'; null means both
+   * now. Setting a time to now needs ownership or write access; setting an
+   * explicit time needs ownership (root may do either).
+   */
+  utimes(path: string, times: Times | null, cred: Cred, cwd = '/', follow = true): void {
     const loc = this.walk(path, cred, cwd, { follow, syscall: 'utime' });
+    const t: Times = times ?? { atimeMs: 'now', mtimeMs: 'now' };
+    if (t.atimeMs === 'omit' && t.mtimeMs === 'omit') return;
     const st = loc.fs.lstat(loc.path);
     if (cred.uid !== 0 && cred.uid !== st.uid) {
-      if (times) throw new FsError('EPERM', 'utime', path);
+      const explicit = typeof t.atimeMs === 'number' || typeof t.mtimeMs === 'number';
+      if (explicit) throw new FsError('EPERM', 'utime', path);
       if (!permits(st, cred, W_OK)) throw new FsError('EACCES', 'utime', path);
     }
     const now = this.now();
-    const t = times ?? { atimeMs: now, mtimeMs: now };
-    loc.fs.setattr(loc.path, t);
+    const value = (v: Times['atimeMs']) => (v === 'now' ? now : v === 'omit' ? undefined : v);
+    const attrs: { atimeMs?: number; mtimeMs?: number } = {};
+    const a = value(t.atimeMs);
+    const m = value(t.mtimeMs);
+    if (a !== undefined) attrs.atimeMs = a;
+    if (m !== undefined) attrs.mtimeMs = m;
+    loc.fs.setattr(loc.path, attrs);
   }
 
   truncate(path: string, size: number, cred: Cred, cwd = '/'): void {

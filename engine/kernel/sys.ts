@@ -170,7 +170,8 @@ export interface Sys {
   chown(path: string, uid: number, gid: number): void;
   lchown(path: string, uid: number, gid: number): void;
   /** Times in ms; null sets both to now. */
-  utimes(path: string, times: { atimeMs: number; mtimeMs: number } | null, follow?: boolean): void;
+  /** utimensat: each time a value (ms), 'now' or 'omit'; null is both now. EPERM for explicit times on another's file. */
+  utimes(path: string, times: { atimeMs: number | 'now' | 'omit'; mtimeMs: number | 'now' | 'omit' } | null, follow?: boolean): void;
   truncate(path: string, size: number): void;
   mount(source: string, target: string, type: string, options?: string[]): void;
   umount(target: string): void;

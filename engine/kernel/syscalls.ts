@@ -8,7 +8,7 @@
 import { utf8 } from '../common/bytes.ts';
 import { FsError } from '../fs/errno.ts';
 import { S_IFCHR, S_IFMT, isDir, type Stat } from '../fs/types.ts';
-import { R_OK, W_OK, X_OK, permits, type Cred, type MountInfo, type OpenFlags } from '../fs/vfs.ts';
+import { R_OK, W_OK, X_OK, permits, type Cred, type MountInfo, type OpenFlags, type Times } from '../fs/vfs.ts';
 import { ReadOnlyFs } from '../fs/readonly.ts';
 import { Socket, parseIPv4 } from './net.ts';
 import { SubtreeFs } from '../fs/subtree.ts';
@@ -228,7 +228,7 @@ export class Syscalls implements Sys {
   lchown(path: string, uid: number, gid: number): void {
     this.sync(() => this.vfs.chown(path, uid, gid, this.cred, this.p.cwd, false));
   }
-  utimes(path: string, times: { atimeMs: number; mtimeMs: number } | null, follow = true): void {
+  utimes(path: string, times: Times | null, follow = true): void {
     this.sync(() => this.vfs.utimes(path, times, this.cred, this.p.cwd, follow));
   }
   truncate(path: string, size: number): void {

@@ -41,16 +41,8 @@ export default applet(
     const follow = !o.has('h');
     const explicit = o.has('r') || date !== undefined;
     const apply = (file: string) => {
-      if (!onlyA && !onlyM && atime === null && mtime === null) return sys.utimes(file, null, follow);
-      const now = sys.now();
-      let a = atime ?? now;
-      let m = mtime ?? now;
-      if (onlyA || onlyM) {
-        const st = follow ? sys.stat(file) : sys.lstat(file);
-        if (onlyA) m = st.mtimeMs;
-        else a = st.atimeMs;
-      }
-      sys.utimes(file, { atimeMs: a, mtimeMs: m }, follow);
+      // utimensat with UTIME_NOW / UTIME_OMIT per field, as busybox's touch calls it.
+      sys.utimes(file, { atimeMs: onlyM ? 'omit' : (atime ?? 'now'), mtimeMs: onlyA ? 'omit' : (mtime ?? 'now') }, follow);
     };
     let status = 0;
     for (const file of o.operands) {

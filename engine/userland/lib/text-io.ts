@@ -13,7 +13,7 @@
 import { utf8 } from '../../common/bytes.ts';
 import { FsError, strerror } from '../../fs/errno.ts';
 import { AppletError, type AppletContext } from './applet.ts';
-import { getopt, type Parsed } from './getopt.ts';
+import type { Parsed } from './getopt.ts';
 import { isProcessControl, type Sys } from '../../kernel/sys.ts';
 import type { Output } from './io.ts';
 
