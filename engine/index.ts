@@ -8,7 +8,11 @@
  *     await engine.loadBundledImages();
  *     parseReference('alpine'); // { domain: 'docker.io', path: 'library/alpine', tag: 'latest', digest: undefined }
  */
-import type { Platform } from './platform/types.ts';
+import type { Disk, Platform } from './platform/types.ts';
+import { encodeExecutable } from './common/executable.ts';
+import { bootHost, type Host } from './userland/host.ts';
+import { connectHost } from './network/internet.ts';
+import { DOCKER_VERSION } from './cli/docker.ts';
 import { EngineError } from './errors.ts';
 import { ContentStore } from './content/store.ts';
 import { ImageStore } from './image/store.ts';
@@ -40,6 +44,7 @@ export type { ImageSpec } from './registry/bundled/spec.ts';
 export { ociLayout, distributionLayout, type FileMap } from './registry/layout.ts';
 export { DistributionClient, type Fetch } from './registry/client.ts';
 export { bootHost, exitCode, LEARNER, type Host, type Spawned, type ProcessOptions, type RunResult } from './userland/host.ts';
+export { connectHost, internetOf } from './network/internet.ts';
 
 export interface EngineOptions {
   platform: Platform;
@@ -81,4 +86,16 @@ export function createEngine({ platform }: EngineOptions): Engine {
       return unpackImage({ platform, content, snapshotter }, resolved.manifest, resolved.config);
     },
   };
+}
+
+/**
+ * The learner's host as the terminal opens on it: the emulated machine with
+ * its home directory and shell, on the simulated internet, with the docker
+ * client on its PATH.
+ */
+export function bootLearnerHost(platform: Platform, options: { disk?: Disk } = {}): Host {
+  const host = bootHost(platform, { ...options, programs: { docker: () => import('./cli/docker.ts').then((m) => m.docker) } });
+  connectHost(host);
+  if (!options.disk) host.writeFile('/usr/bin/docker', encodeExecutable({ program: 'docker', version: DOCKER_VERSION }), 0o755);
+  return host;
 }

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { nodePlatform } from '../engine/platform/node/index.ts';
-import { ContentStore, LEARNER, bootHost, buildImages, bundledImages, distributionLayout, encodeJson, exitCode, ociLayout, shortId, type FileMap, type Host } from '../engine/index.ts';
+import { ContentStore, LEARNER, bootLearnerHost, buildImages, bundledImages, distributionLayout, encodeJson, exitCode, ociLayout, shortId, type FileMap, type Host } from '../engine/index.ts';
 
 interface Command {
   usage: string;
@@ -136,7 +136,7 @@ async function sh(args: string[]): Promise<number> {
     // No script, no command, a terminal: that is the interactive shell.
     return shell(args.filter((a) => a === '--root'));
   }
-  const host = bootHost(nodePlatform());
+  const host = bootLearnerHost(nodePlatform());
   if (script !== undefined) {
     const inside = script.startsWith('/') ? script : `${LEARNER.home}/${script}`;
     const text = await readFile(script).catch(() => undefined);
@@ -191,7 +191,7 @@ async function shell(args: string[]): Promise<number> {
     process.stderr.write('the input device is not a TTY\n');
     return 1;
   }
-  const host: Host = bootHost(nodePlatform());
+  const host: Host = bootLearnerHost(nodePlatform());
   const tty = host.machine.kernel.createPty();
   // A terminal that reports no size (0×0) is treated as 80×24, as programs do.
   const size = () => ({ rows: process.stdout.rows || 24, cols: process.stdout.columns || 80 });

@@ -19,6 +19,7 @@ import type { Tty } from '../kernel/tty.ts';
 import { TtyFile } from '../kernel/tty.ts';
 import { applets } from './applets/index.ts';
 import { resolveProgram } from './programs.ts';
+import type { Program, ProgramResolver } from '../kernel/sys.ts';
 
 export const LEARNER = { name: 'learner', uid: 1000, gid: 1000, home: '/home/learner' };
 export const DOCKER_GID = 999;
@@ -151,11 +152,20 @@ export function learnerEnv(extra: Record<string, string> = {}): string[] {
   return Object.entries(env).map(([k, v]) => `${k}=${v}`);
 }
 
-export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Host {
+export interface HostOptions {
+  /** An existing disk (a saved host); a fresh one is populated otherwise. */
+  disk?: Disk;
+  /** Programs from layers above userland (the docker client), by the name their executables give. */
+  programs?: Record<string, () => Promise<Program>>;
+}
+
+export function bootHost(platform: Platform, options: HostOptions = {}): Host {
   const disk = options.disk ?? platform.createDisk();
   const rootfs = new DiskFs(disk, disk.root, () => platform.now());
   if (!options.disk) populateHost(rootfs);
-  const machine = boot({ platform, rootfs, programs: resolveProgram, hostname: 'berth' });
+  const extra = options.programs ?? {};
+  const programs: ProgramResolver = async (info) => (extra[info.program] ? extra[info.program]!() : resolveProgram(info));
+  const machine = boot({ platform, rootfs, programs, hostname: 'berth' });
   const { kernel } = machine;
 
   const prepare = (argv: string[], opts: ProcessOptions) => {
@@ -173,7 +183,7 @@ export function bootHost(platform: Platform, options: { disk?: Disk } = {}): Hos
   const load = async (p: Process, argv: string[], env: string[], file?: string) => {
     const { loadImage } = await import('../kernel/exec.ts');
     const path = file ?? (argv[0]!.includes('/') ? argv[0]! : findInPath(rootfs, argv[0]!));
-    p.image = await loadImage(machine.vfs, { uid: p.euid, gid: p.egid, groups: p.groups }, p.cwd, path, argv, env, resolveProgram);
+    p.image = await loadImage(machine.vfs, { uid: p.euid, gid: p.egid, groups: p.groups }, p.cwd, path, argv, env, programs);
   };
 
   return {
