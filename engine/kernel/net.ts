@@ -283,6 +283,8 @@ export class Socket extends OpenFile {
   rx: Pipe | undefined;
   peer: Socket | undefined;
   private shutWrite = false;
+  /** A write went to a peer that had closed (the next one fails). */
+  private resetSeen = false;
   /** A listening stream: connections waiting for accept. */
   readonly backlog: Socket[] = [];
   backlogMax = 128;
@@ -330,7 +332,17 @@ export class Socket extends OpenFile {
     const out = peer.rx;
     let written = 0;
     while (written < data.length) {
-      if (this.shutWrite || out.readers === 0) {
+      if (this.shutWrite) {
+        io.raise(SIGPIPE);
+        throw new FsError('EPIPE', 'write');
+      }
+      if (out.readers === 0) {
+        // The peer has closed. Like TCP, the first write still "succeeds" (the
+        // peer answers it with a reset); the next one fails.
+        if (!this.resetSeen) {
+          this.resetSeen = true;
+          return data.length;
+        }
         io.raise(SIGPIPE);
         throw new FsError('EPIPE', 'write');
       }
@@ -544,6 +556,9 @@ export class NetStack {
     sock.local = { ...src };
     sock.remote = { ...dst };
     sock.pair(server);
+    // The accepted side holds the listener's port too (netstat shows it ESTABLISHED there).
+    const held = delivery.ns.bound.tcp.get(server.local.port) ?? [];
+    delivery.ns.bound.tcp.set(server.local.port, [...held, server]);
     if (listener.service) {
       server.refs = 1;
       listener.service(new KernelStream(server), { local: server.local, remote: server.remote });
@@ -587,7 +602,8 @@ export class NetStack {
     if (!source) throw new FsError('ENETUNREACH', 'sendto');
     try {
       const d = this.route(from, 'icmp', { family: 'inet', address: source, port: 0 }, { family: 'inet', address, port: 0 });
-      return { from: d.dst.address === '0.0.0.0' ? '127.0.0.1' : address, ttl: 64 - d.hops };
+      // Only namespaces that forward on the way count as hops (the last crossing is the destination itself).
+      return { from: d.dst.address === '0.0.0.0' ? '127.0.0.1' : address, ttl: 64 - Math.max(0, d.hops - 1) };
     } catch (err) {
       if (err instanceof FsError && err.code === 'EHOSTUNREACH') return undefined;
       throw err;

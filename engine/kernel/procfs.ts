@@ -117,9 +117,9 @@ export function procFs(kernel: Kernel, ns: PidNamespace): SyntheticFs {
             `SigIgn:\t${sigMask(p, (h) => h === 'ignore')}`,
             `SigCgt:\t${sigMask(p, (h) => typeof h === 'function')}`,
             `CapInh:\t0000000000000000`,
-            `CapPrm:\t${p.euid === 0 ? '00000000a80425fb' : '0000000000000000'}`,
-            `CapEff:\t${p.euid === 0 ? '00000000a80425fb' : '0000000000000000'}`,
-            `CapBnd:\t00000000a80425fb`,
+            `CapPrm:\t${p.euid === 0 ? capMask(p.caps) : '0000000000000000'}`,
+            `CapEff:\t${p.euid === 0 ? capMask(p.caps) : '0000000000000000'}`,
+            `CapBnd:\t${capMask(p.caps)}`,
             `CapAmb:\t0000000000000000`,
             'NoNewPrivs:\t0',
             'Seccomp:\t2',
@@ -294,4 +294,21 @@ function mountsText(p: Process): string {
       .map(({ path, info }) => `${info.source} ${path} ${info.type} ${info.options.join(',')} 0 0`)
       .join('\n') + '\n'
   );
+}
+
+/** Linux's capability numbers, in order (CAP_CHOWN is bit 0). */
+const CAPABILITIES = [
+  'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'KILL', 'SETGID', 'SETUID', 'SETPCAP', 'LINUX_IMMUTABLE',
+  'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_ADMIN', 'NET_RAW', 'IPC_LOCK', 'IPC_OWNER', 'SYS_MODULE', 'SYS_RAWIO', 'SYS_CHROOT', 'SYS_PTRACE',
+  'SYS_PACCT', 'SYS_ADMIN', 'SYS_BOOT', 'SYS_NICE', 'SYS_RESOURCE', 'SYS_TIME', 'SYS_TTY_CONFIG', 'MKNOD', 'LEASE', 'AUDIT_WRITE',
+  'AUDIT_CONTROL', 'SETFCAP', 'MAC_OVERRIDE', 'MAC_ADMIN', 'SYSLOG', 'WAKE_ALARM', 'BLOCK_SUSPEND', 'AUDIT_READ', 'PERFMON', 'BPF', 'CHECKPOINT_RESTORE',
+];
+
+/** A capability set as /proc/PID/status shows it: 16 hex digits (no set: all of them, as for the host's root). */
+export function capMask(caps: ReadonlySet<string> | undefined): string {
+  let mask = 0n;
+  CAPABILITIES.forEach((name, bit) => {
+    if (!caps || caps.has(`CAP_${name}`)) mask |= 1n << BigInt(bit);
+  });
+  return mask.toString(16).padStart(16, '0');
 }

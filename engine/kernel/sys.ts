@@ -71,7 +71,7 @@ export interface NetInfo {
   }[];
   routes: { destination: string; prefix: number; gateway?: string; device: string; source?: string; scope: 'global' | 'link' | 'host'; protocol: 'kernel' | 'boot' | 'static' }[];
   /** Listening and connected sockets, for netstat. */
-  sockets: { protocol: 'tcp' | 'udp'; state: string; local: SockAddr; remote?: SockAddr; queued: number }[];
+  sockets: { protocol: 'tcp' | 'udp'; state: string; local: SockAddr; remote?: SockAddr; queued: number; inode: number }[];
 }
 
 export type NetChange =

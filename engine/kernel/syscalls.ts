@@ -634,6 +634,8 @@ export class Syscalls implements Sys {
     const s = this.sock(fd);
     const to = this.checkAddr(addr, 'connect');
     if (s.type === 'dgram') {
+      // No route, no connected datagram socket (the route is looked up now, as on Linux).
+      if (!s.ns.sourceFor(to.address)) throw new FsError('ENETUNREACH', 'connect');
       if (!s.local) this.k.net.bind(s, { family: 'inet', address: '0.0.0.0', port: 0 }, true);
       s.remote = to;
     } else {
@@ -723,7 +725,10 @@ export class Syscalls implements Sys {
       const sockets: NetInfo['sockets'] = [];
       for (const protocol of ['tcp', 'udp'] as const) {
         for (const holders of ns.bound[protocol].values()) {
-          for (const s of holders) sockets.push({ protocol, state: s.state === 'listening' ? 'LISTEN' : s.state === 'connected' ? 'ESTABLISHED' : protocol === 'udp' ? '' : 'CLOSE', local: { ...s.local! }, remote: s.remote && { ...s.remote }, queued: s.rx?.buffered ?? 0 });
+          for (const s of holders) {
+            const state = s.state === 'listening' ? 'LISTEN' : s.state === 'connected' ? 'ESTABLISHED' : protocol === 'udp' ? '' : 'CLOSE';
+            sockets.push({ protocol, state, local: { ...s.local! }, remote: s.remote && { ...s.remote }, queued: s.rx?.buffered ?? 0, inode: s.ino });
+          }
         }
       }
       return {
