@@ -1,35 +1,21 @@
 /**
  * hostname [-sidf] [HOSTNAME | -F FILE]: show or (as root) set the host
  * name of this UTS namespace — a container has its own. -f, -d and -i look
- * the name up in /etc/hosts as musl's gethostbyname does (this machine has
- * no DNS). Also `dnsdomainname`, which is hostname -d.
+ * the name up as musl's gethostbyname does (/etc/hosts, then DNS). Also
+ * `dnsdomainname`, which is hostname -d.
  */
 import { fromUtf8 } from '../../common/bytes.ts';
 import { FsError, strerror } from '../../fs/errno.ts';
-import { isProcessControl, type Sys } from '../../kernel/sys.ts';
+import type { Sys } from '../../kernel/sys.ts';
 import { applet, fail } from '../lib/applet.ts';
 import { parseOptions } from '../lib/system-getopt.ts';
 import { readFile } from '../lib/io.ts';
+import { resolveHost } from '../lib/resolv.ts';
 
-/** gethostbyname(name) from /etc/hosts, IPv4 only: the canonical name and the addresses. */
+/** gethostbyname(name): /etc/hosts, then DNS (IPv4): the canonical name and the addresses. */
 async function lookupHost(sys: Sys, name: string): Promise<{ canon: string; addresses: string[] } | undefined> {
-  let text = '';
-  try {
-    text = fromUtf8(await readFile(sys, '/etc/hosts'));
-  } catch (err) {
-    if (isProcessControl(err)) throw err;
-  }
-  let canon = '';
-  const addresses: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*/, '');
-    const [address, ...names] = line.trim().split(/\s+/);
-    if (address === undefined || !names.includes(name)) continue;
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) continue;
-    addresses.push(address);
-    if (!canon && names[0] !== undefined) canon = names[0];
-  }
-  return addresses.length > 0 ? { canon: canon || name, addresses } : undefined;
+  const r = await resolveHost(sys, name);
+  return r.ok ? { canon: r.canonical, addresses: r.addresses } : undefined;
 }
 
 function setHostname(sys: Sys, name: string): void {

@@ -76,7 +76,8 @@ export async function lookupHosts(sys: Sys, name: string): Promise<{ addresses: 
     const fields = raw.replace(/#.*/, '').trim().split(/\s+/);
     if (fields.length < 2) continue;
     const [address, ...names] = fields;
-    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) continue;
+    // musl matches names in /etc/hosts exactly (case and all).
+    if (!names.includes(name)) continue;
     if (parseIPv4(address!) === undefined) continue;
     if (addresses.length === 0) canonical = names[0]!;
     addresses.push(address!);
