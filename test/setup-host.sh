@@ -2,10 +2,10 @@
 # Installs the Debian packages the tests use, when they are missing and we can:
 # skopeo and umoci read our OCI images, busybox-static is the reference busybox,
 # python3 drives pseudo-terminals and the overlayfs differential test, git is the
-# reference for Berth's git.
+# reference for Berth's git, nano and vim-tiny for the editors' screen comparisons.
 # Tests that need a missing tool skip with a printed reason instead of failing.
 set -u
-want="skopeo umoci busybox-static python3 git"
+want="skopeo umoci busybox-static python3 git nano vim-tiny"
 missing=""
 for pkg in $want; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
