@@ -20,6 +20,23 @@ export interface DebPackage {
   source?: string;
   multiArch?: 'same' | 'foreign' | 'allowed';
   maintainer?: string;
+  /**
+   * Fields dpkg records for packages installed later (apt-get in a container);
+   * the base images leave them out. Relationship fields are as in the archive.
+   */
+  status?: string;
+  installedSize?: number;
+  replaces?: string;
+  provides?: string;
+  depends?: string;
+  preDepends?: string;
+  recommends?: string;
+  suggests?: string;
+  breaks?: string;
+  conflicts?: string;
+  /** Configuration files and their md5sums, as `path md5` lines. */
+  conffiles?: string[];
+  homepage?: string;
 }
 
 /** /var/lib/dpkg/status: a paragraph per package, sorted by name as dpkg writes it. */
@@ -29,12 +46,21 @@ export function dpkgStatus(packages: readonly DebPackage[]): string {
     .map((p) => {
       const out = [`Package: ${p.name}`];
       if (p.essential) out.push('Essential: yes');
-      out.push('Status: install ok installed', `Priority: ${p.priority}`, `Section: ${p.section}`);
+      out.push(`Status: ${p.status ?? 'install ok installed'}`, `Priority: ${p.priority}`, `Section: ${p.section}`);
+      if (p.installedSize !== undefined) out.push(`Installed-Size: ${p.installedSize}`);
       if (p.maintainer) out.push(`Maintainer: ${p.maintainer}`);
       out.push(`Architecture: ${p.arch}`);
       if (p.multiArch) out.push(`Multi-Arch: ${p.multiArch}`);
       if (p.source) out.push(`Source: ${p.source}`);
-      out.push(`Version: ${p.version}`, `Description: ${p.description}`);
+      out.push(`Version: ${p.version}`);
+      const fields: [string, string | undefined][] = [
+        ['Replaces', p.replaces], ['Provides', p.provides], ['Depends', p.depends], ['Pre-Depends', p.preDepends],
+        ['Recommends', p.recommends], ['Suggests', p.suggests], ['Breaks', p.breaks], ['Conflicts', p.conflicts],
+      ];
+      for (const [k, v] of fields) if (v) out.push(`${k}: ${v}`);
+      if (p.conffiles?.length) out.push('Conffiles:', ...p.conffiles.map((c) => ` ${c}`));
+      out.push(`Description: ${p.description}`);
+      if (p.homepage) out.push(`Homepage: ${p.homepage}`);
       return out.join('\n') + '\n';
     })
     .join('\n');
