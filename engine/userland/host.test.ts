@@ -10,8 +10,8 @@ describe('the learner host', () => {
     expect(await host.exec(['cat'], { stdin: 'piped\n' })).toMatchObject({ stdout: 'piped\n' });
     host.writeFile('/home/learner/a.txt', 'one\ntwo\n');
     expect(await host.exec(['cat', '-n', 'a.txt'])).toMatchObject({ stdout: '     1\tone\n     2\ttwo\n' });
-    expect(await host.exec(['cat', 'missing'])).toMatchObject({ stderr: 'cat: missing: No such file or directory\n', code: 1 });
-    expect(await host.exec(['cat', '/etc/shadow'])).toMatchObject({ stderr: 'cat: /etc/shadow: Permission denied\n', code: 1 });
+    expect(await host.exec(['cat', 'missing'])).toMatchObject({ stderr: "cat: can't open 'missing': No such file or directory\n", code: 1 });
+    expect(await host.exec(['cat', '/etc/shadow'])).toMatchObject({ stderr: "cat: can't open '/etc/shadow': Permission denied\n", code: 1 });
     expect(await host.exec(['busybox', 'echo', '-e', 'a\\tb'])).toMatchObject({ stdout: 'a\tb\n' });
     expect(await host.exec(['false'])).toMatchObject({ code: 1 });
     expect(await host.exec(['cat', '-z'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cat: unrecognized option: z\nBusyBox v1\.36\.1/) });
