@@ -21,6 +21,12 @@ import { unpackImage } from './snapshot/unpack.ts';
 import { buildImages, type BuiltImage } from './registry/bundled/build.ts';
 import { bundledImages } from './registry/bundled/index.ts';
 import { formatReference, parseReference } from './image/reference.ts';
+import { EmulatedRuntime } from './kernel/runtime.ts';
+import { Hub } from './registry/hub.ts';
+import { Daemon } from './daemon/daemon.ts';
+import { Networks } from './daemon/networks.ts';
+import { Router } from './api/router.ts';
+import { ApiClient, inProcess } from './api/client.ts';
 
 export { EngineError, isEngineError, type ErrorCode } from './errors.ts';
 export type { Platform, Disk } from './platform/types.ts';
@@ -88,14 +94,85 @@ export function createEngine({ platform }: EngineOptions): Engine {
   };
 }
 
+/** The learner's machine: the host, the daemon that runs containers on it, and the Engine API to reach it. */
+export interface Machine {
+  host: Host;
+  daemon: Daemon;
+  router: Router;
+  api: ApiClient;
+  hub: Hub;
+}
+
 /**
  * The learner's host as the terminal opens on it: the emulated machine with
- * its home directory and shell, on the simulated internet, with the docker
- * client on its PATH.
+ * its home directory and shell, on the simulated internet, with a Docker
+ * daemon and the docker client on its PATH. Docker Hub is simulated and
+ * holds the bundled images; the daemon starts with none, as a fresh install.
  */
-export function bootLearnerHost(platform: Platform, options: { disk?: Disk } = {}): Host {
-  const host = bootHost(platform, { ...options, programs: { docker: () => import('./cli/docker.ts').then((m) => m.docker) } });
+export function bootLearnerMachine(platform: Platform, options: { disk?: Disk } = {}): Machine {
+  let api!: ApiClient;
+  const host = bootHost(platform, { ...options, programs: { docker: () => import('./cli/docker.ts').then((m) => m.dockerProgram(api)) } });
   connectHost(host);
   if (!options.disk) host.writeFile('/usr/bin/docker', encodeExecutable({ program: 'docker', version: DOCKER_VERSION }), 0o755);
-  return host;
+  const content = new ContentStore(platform);
+  const images = new ImageStore(content, platform);
+  const snapshotter = new EmulatedSnapshotter(host.disk, () => platform.now());
+  const networks = new Networks({
+    kernel: host.machine.kernel,
+    platform,
+    hostResolvConf: () => host.readFile('/etc/resolv.conf'),
+    writeFile: (path, text) => host.writeFile(path, text, 0o644, { uid: 0, gid: 0 }),
+  });
+  const runtime = new EmulatedRuntime({ machine: host.machine, mountRootfs: (m) => snapshotter.mountFs(m), setupNetwork: (id, ns) => networks.setupNetwork(id, ns) });
+  const hub = new Hub(platform);
+  const hubReady = loadHub(platform, hub);
+  const daemon = new Daemon({
+    platform,
+    content,
+    images,
+    snapshotter,
+    runtime,
+    host: {
+      writeFile: (path, text) => host.writeFile(path, text, 0o644, { uid: 0, gid: 0 }),
+      removeTree: (path) => removeHostTree(host, path),
+      resolvConf: () => host.readFile('/etc/resolv.conf'),
+    },
+    networks,
+  });
+  networks.events = daemon.events;
+  networks.findContainer = (ref) => daemon.findContainer(ref);
+  const router = new Router(daemon, hub, hubReady);
+  api = new ApiClient(inProcess(router));
+  return { host, daemon, router, api, hub };
+}
+
+/** The bundled images, pushed to the simulated Docker Hub as docker-library publishes them. */
+async function loadHub(platform: Platform, hub: Hub): Promise<void> {
+  const built = await buildImages(platform, hub.content, bundledImages);
+  for (const b of built) {
+    const ref = parseReference(b.spec.repository);
+    for (const tag of b.spec.tags) hub.tag(ref.path, tag, b.index, { official: ref.path.startsWith('library/') });
+  }
+}
+
+function removeHostTree(host: Host, path: string): void {
+  const fs = host.rootfs;
+  const walk = (p: string) => {
+    let st;
+    try {
+      st = fs.lstat(p);
+    } catch {
+      return;
+    }
+    if ((st.mode & 0o170000) === 0o040000) {
+      for (const name of fs.readdir(p)) walk(`${p}/${name}`);
+      fs.rmdir(p);
+    } else fs.unlink(p);
+  };
+  walk(path);
+}
+
+/** The learner's host alone (what `berth sh` and `berth shell` boot). */
+export function bootLearnerHost(platform: Platform, options: { disk?: Disk } = {}): Host {
+  return bootLearnerMachine(platform, options).host;
 }

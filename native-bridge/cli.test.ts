@@ -39,11 +39,11 @@ describe('berth sh', () => {
     expect(run(['sh', 'missing.sh'])).toEqual({ stdout: '', stderr: "sh: can't open 'missing.sh': No such file or directory\n", code: 2 });
   });
 
-  it('has docker on the PATH, which finds no daemon yet', () => {
-    expect(run(['sh', '-c', 'command -v docker; docker --version; docker ps'])).toEqual({
-      stdout: '/usr/bin/docker\nDocker version 28.2.2, build e6534b4\n',
-      stderr: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
-      code: 1,
+  it('has docker on the PATH, talking to the emulated daemon', () => {
+    expect(run(['sh', '-c', 'command -v docker; docker --version; docker ps; docker run --rm alpine echo hi 2>/dev/null; docker ps -a -q | wc -l'])).toEqual({
+      stdout: '/usr/bin/docker\nDocker version 28.2.2, build e6534b4\nCONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\nhi\n0\n',
+      stderr: '',
+      code: 0,
     });
   });
 

@@ -14,7 +14,8 @@ import type { Daemon } from '../daemon/daemon.ts';
 import { imageHistory, inspectContainer, inspectImage, listContainers, listImages, parseFilters } from '../daemon/query.ts';
 import { pullImage, removeImage, tagImage } from '../daemon/images.ts';
 import type { Hub } from '../registry/hub.ts';
-import type { CreateBody, JsonMessage } from '../daemon/types.ts';
+import type { CreateBody, EndpointSettings, JsonMessage } from '../daemon/types.ts';
+import { Networks, type CreateNetworkBody } from '../daemon/networks.ts';
 import { AsyncQueue, frame } from './stream.ts';
 import { containerLogs } from './logs.ts';
 
@@ -169,6 +170,35 @@ export class Router {
     this.on('GET', '/images/{name*}/history', ({ params }) => json(imageHistory(d, params[0]!)));
     this.on('POST', '/images/{name*}/tag', ({ params, query }) => (tagImage(d, params[0]!, query.get('repo') ?? '', query.get('tag') || undefined), empty(201)));
     this.on('DELETE', '/images/{name*}', async ({ params, query }) => json(await removeImage(d, params[0]!, { force: flag(query, 'force'), noprune: flag(query, 'noprune') })));
+
+    // ---- volumes (engine/daemon/volumes.ts)
+    this.on('GET', '/volumes', ({ query }) => json(d.volumes.listInfo(d.volumeUsers, parseFilters(query.get('filters') ?? undefined))));
+    this.on('POST', '/volumes/create', ({ req }) => json(d.volumes.info(d.volumes.create((req.body ?? {}) as import('../daemon/volumes.ts').VolumeCreateBody)), 201));
+    this.on('POST', '/volumes/prune', ({ query }) => json(d.volumes.prune(d.volumeUsers, parseFilters(query.get('filters') ?? undefined))));
+    this.on('GET', '/volumes/{name}', ({ params }) => json(d.volumes.inspect(params[0]!)));
+    this.on('DELETE', '/volumes/{name}', ({ params, query }) => (d.volumes.remove(params[0]!, d.volumeUsers, { force: flag(query, 'force') }), empty()));
+
+    // ---- networks (engine/daemon/networks.ts)
+    const networks = () => {
+      const n = d.options.networks;
+      if (!(n instanceof Networks)) throw new EngineError('NotImplemented', 'networks are not available');
+      return n;
+    };
+    this.on('GET', '/networks', ({ query }) => json(networks().list(parseFilters(query.get('filters') ?? undefined) as Record<string, string[]>)));
+    this.on('POST', '/networks/create', ({ req }) => json(networks().create(req.body as CreateNetworkBody), 201));
+    this.on('POST', '/networks/prune', () => json(networks().prune()));
+    this.on('GET', '/networks/{id}', ({ params }) => json(networks().inspect(params[0]!)));
+    this.on('DELETE', '/networks/{id}', ({ params }) => (networks().remove(params[0]!), empty()));
+    this.on('POST', '/networks/{id}/connect', ({ params, req }) => {
+      const body = (req.body ?? {}) as { Container?: string; EndpointConfig?: Partial<EndpointSettings> };
+      networks().connect(params[0]!, body.Container ?? '', body.EndpointConfig ?? {});
+      return json('', 200);
+    });
+    this.on('POST', '/networks/{id}/disconnect', ({ params, req }) => {
+      const body = (req.body ?? {}) as { Container?: string; Force?: boolean };
+      networks().disconnect(params[0]!, body.Container ?? '', body.Force ?? false);
+      return json('', 200);
+    });
   }
 
   /** A JSON-message stream (pull, push, load): errors after the first byte arrive as `errorDetail`. */

@@ -1,23 +1,95 @@
 /**
- * The `docker` client on the learner's host. It talks to the daemon at
- * $DOCKER_HOST (default unix:///var/run/docker.sock); the daemon and the
- * command table arrive with the next issue. Until the socket exists, every
- * command that needs the daemon fails as the real client does when none is
- * running.
+ * The `docker` client on the learner's host: parses the command line
+ * against the command table (spec/, flags.ts), then runs the command's
+ * handler with an Engine API client. Each handler lives in commands/ and is
+ * found by the command's canonical path.
  */
+import type { ApiClient } from '../api/client.ts';
 import type { Program } from '../kernel/sys.ts';
+import type { Parsed } from './command.ts';
+import { Cli, report } from './cli.ts';
 
 export const DOCKER_VERSION = '28.2.2';
-const BUILD = 'e6534b4';
+export const DOCKER_BUILD = 'e6534b4';
 
-export const docker: Program = async (sys) => {
-  const args = sys.argv.slice(1);
-  if (args[0] === '--version' || args[0] === '-v') {
-    await sys.write(1, `Docker version ${DOCKER_VERSION}, build ${BUILD}\n`);
-    return 0;
-  }
-  const env = new Map(sys.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const host = env.get('DOCKER_HOST') || 'unix:///var/run/docker.sock';
-  await sys.write(2, `Cannot connect to the Docker daemon at ${host}. Is the docker daemon running?\n`);
-  return 1;
+type Handler = (cli: Cli, p: Parsed) => Promise<number>;
+
+const run = () => import('./commands/run.ts');
+const containers = () => import('./commands/containers.ts');
+const images = () => import('./commands/images.ts');
+const system = () => import('./commands/system.ts');
+const volumes = () => import('./commands/volumes.ts');
+
+/** Canonical path → handler. */
+const HANDLERS: Record<string, () => Promise<Handler>> = {
+  'container run': () => run().then((m) => m.runRun),
+  'container create': () => run().then((m) => m.runCreate),
+  'container start': () => run().then((m) => m.runStart),
+  'container attach': () => run().then((m) => m.runAttach),
+  'container stop': () => containers().then((m) => m.runStop),
+  'container restart': () => containers().then((m) => m.runRestart),
+  'container kill': () => containers().then((m) => m.runKill),
+  'container pause': () => containers().then((m) => m.runPause),
+  'container unpause': () => containers().then((m) => m.runUnpause),
+  'container rm': () => containers().then((m) => m.runRm),
+  'container rename': () => containers().then((m) => m.runRename),
+  'container wait': () => containers().then((m) => m.runWait),
+  'container logs': () => containers().then((m) => m.runLogs),
+  'container exec': () => containers().then((m) => m.runExec),
+  'container ls': () => containers().then((m) => m.runPs),
+  'container inspect': () => containers().then((m) => (cli, p) => m.runInspect(cli, p, 'container')),
+  inspect: () => containers().then((m) => (cli, p) => m.runInspect(cli, p)),
+  'image inspect': () => containers().then((m) => (cli, p) => m.runInspect(cli, p, 'image')),
+  'image ls': () => images().then((m) => m.runImages),
+  'image pull': () => images().then((m) => m.runPull),
+  'image rm': () => images().then((m) => m.runRmi),
+  'image tag': () => images().then((m) => m.runTag),
+  'image history': () => images().then((m) => m.runHistory),
+  'volume create': () => volumes().then((m) => m.runVolumeCreate),
+  'volume ls': () => volumes().then((m) => m.runVolumeLs),
+  'volume inspect': () => volumes().then((m) => m.runVolumeInspect),
+  'volume rm': () => volumes().then((m) => m.runVolumeRm),
+  'volume prune': () => volumes().then((m) => m.runVolumePrune),
+  version: () => system().then((m) => m.runVersion),
+  'system info': () => system().then((m) => m.runInfo),
 };
+
+/** The docker program, bound to the API client of the daemon it talks to. */
+export function dockerProgram(api: ApiClient): Program {
+  return async (sys) => {
+    const { parseCommandLine } = await import('./flags.ts');
+    const env: Record<string, string> = {};
+    for (const e of sys.env) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+    let width = 80;
+    try {
+      if (sys.isatty(1)) width = sys.getWinsize(1).cols || 80;
+    } catch {
+      // not a terminal
+    }
+    const result = parseCommandLine(sys.argv.slice(1), { env, width });
+    for (const n of result.notices) await sys.write(n.fd, n.text);
+    switch (result.kind) {
+      case 'version':
+        await sys.write(1, result.text);
+        return 0;
+      case 'help':
+        await sys.write(result.fd, result.text);
+        return 0;
+      case 'error':
+        await sys.write(2, result.stderr);
+        return result.code;
+      case 'run': {
+        const parsed = result.parsed;
+        const key = parsed.spec.path.join(' ');
+        const load = HANDLERS[key];
+        const cli = new Cli(api, sys);
+        if (!load) {
+          await sys.write(2, `docker ${key}: not available in Berth's emulated engine yet\n`);
+          return 1;
+        }
+        const handler = await load();
+        return report(cli, parsed, () => handler(cli, parsed));
+      }
+    }
+  };
+}

@@ -31,6 +31,9 @@ import { Events } from './events.ts';
 import { Execs } from './exec.ts';
 import { randomHex } from './ids.ts';
 import type { ContainerConfig, CreateBody, HostConfig } from './types.ts';
+import { resolveMounts, VolumeStore, type VolumeUsers } from './volumes.ts';
+import { DiskFs } from '../fs/diskfs.ts';
+import type { FileSystem } from '../fs/types.ts';
 
 /** What the daemon needs from the machine it runs on. */
 export interface DaemonHost {
@@ -39,6 +42,8 @@ export interface DaemonHost {
   removeTree(path: string): void;
   /** The host's /etc/resolv.conf, which containers on the default network copy. */
   resolvConf(): string;
+  /** The host's filesystem (volumes and bind sources); without it, the root of the snapshotter's disk. */
+  fs?: FileSystem;
 }
 
 /** Networking, provided by engine/network (bridge, host, none, ports, DNS). */
@@ -76,10 +81,25 @@ export class Daemon {
   readonly execs: Execs = new Execs(this);
   private readonly unpacked = new Map<string, string>();
   private readonly layerSizes = new Map<string, number>();
+  readonly volumes: VolumeStore;
+  private hostFsCache?: FileSystem;
 
   constructor(readonly options: DaemonOptions) {
     this.events = new Events(() => options.platform.now());
+    this.volumes = new VolumeStore(() => this.hostFs(), () => options.platform.now(), () => this.randomId(), (action, name, attrs) => this.events.emit('volume', action, name, attrs));
   }
+
+  /** The host's filesystem, where volumes live and bind mounts come from. */
+  hostFs(): FileSystem {
+    if (this.options.host.fs) return this.options.host.fs;
+    const disk = this.options.snapshotter.disk;
+    return (this.hostFsCache ??= new DiskFs(disk, disk.root, () => this.now()));
+  }
+
+  /** Who uses each volume: every container (running or not) whose mounts name it. */
+  readonly volumeUsers: VolumeUsers = {
+    users: (name) => [...this.containers.values()].filter((c) => c.mounts.some((m) => m.Type === 'volume' && m.Name === name)).map((c) => c.id),
+  };
 
   get platform(): Platform {
     return this.options.platform;
@@ -192,8 +212,16 @@ export class Daemon {
 
     const top = await this.unpack(image.id, image);
     this.options.snapshotter.prepare(id, top);
+    let mounts;
+    try {
+      mounts = resolveMounts({ store: this.volumes, host: this.hostFs(), rootfs: () => this.options.snapshotter.mountFs(this.options.snapshotter.mounts(id)) }, config, host);
+    } catch (err) {
+      this.options.snapshotter.remove(id);
+      throw err;
+    }
     const containerName = fullName ?? `/${generateName((n) => [...this.containers.values()].some((c) => c.name === `/${n}`), () => this.platform.randomBytes(4).reduce((a, b) => a * 256 + b, 0) / 2 ** 32)}`;
     const c = new Container(id, containerName, this.now(), body.Image, image.id, config, host, argv[0]!, argv.slice(1));
+    c.mounts = mounts;
     try {
       this.options.networks?.attach(c);
     } catch (err) {
@@ -263,7 +291,11 @@ export class Daemon {
       { destination: '/etc/resolv.conf', type: 'bind', source: `${dir}/resolv.conf`, options: ['rbind', 'rprivate'] },
       { destination: '/etc/hostname', type: 'bind', source: `${dir}/hostname`, options: ['rbind', 'rprivate'] },
       { destination: '/etc/hosts', type: 'bind', source: `${dir}/hosts`, options: ['rbind', 'rprivate'] },
-      ...c.mounts.map((m) => ({ destination: m.Destination, type: 'bind', source: m.Source, options: ['rbind', m.RW ? 'rw' : 'ro'] })),
+      ...c.mounts.map((m) =>
+        m.Type === 'tmpfs'
+          ? { destination: m.Destination, type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'noexec', m.RW ? 'rw' : 'ro'] }
+          : { destination: m.Destination, type: 'bind', source: m.Source, options: ['rbind', m.RW ? 'rw' : 'ro'] },
+      ),
     ];
     const rootMounts = snapshotter.mounts(c.id);
     const rootfs = snapshotter.mountFs(rootMounts);
@@ -454,7 +486,14 @@ export class Daemon {
     this.containers.delete(c.id);
     c.settle('removed');
     this.events.emit('container', 'destroy', c.id, { image: c.image, name: c.name.slice(1) });
-    void options.volumes;
+    if (options.volumes) {
+      // docker rm -v: the container's anonymous volumes go with it (named ones stay).
+      for (const m of c.mounts) {
+        if (m.Type !== 'volume' || !m.Name) continue;
+        const v = this.volumes.find(m.Name);
+        if (v?.labels && 'com.docker.volume.anonymous' in v.labels && this.volumeUsers.users(m.Name).length === 0) this.volumes.remove(m.Name, this.volumeUsers, { force: true });
+      }
+    }
   }
 
   rename(ref: string, newName: string): void {
