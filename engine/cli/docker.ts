@@ -19,6 +19,7 @@ const containers = () => import('./commands/containers.ts');
 const images = () => import('./commands/images.ts');
 const system = () => import('./commands/system.ts');
 const volumes = () => import('./commands/volumes.ts');
+const networks = () => import('./commands/networks.ts');
 
 /** Canonical path → handler. */
 const HANDLERS: Record<string, () => Promise<Handler>> = {
@@ -50,6 +51,13 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'volume inspect': () => volumes().then((m) => m.runVolumeInspect),
   'volume rm': () => volumes().then((m) => m.runVolumeRm),
   'volume prune': () => volumes().then((m) => m.runVolumePrune),
+  'network create': () => networks().then((m) => m.runNetworkCreate),
+  'network ls': () => networks().then((m) => m.runNetworkLs),
+  'network inspect': () => networks().then((m) => m.runNetworkInspect),
+  'network rm': () => networks().then((m) => m.runNetworkRm),
+  'network connect': () => networks().then((m) => m.runNetworkConnect),
+  'network disconnect': () => networks().then((m) => m.runNetworkDisconnect),
+  'network prune': () => networks().then((m) => m.runNetworkPrune),
   version: () => system().then((m) => m.runVersion),
   'system info': () => system().then((m) => m.runInfo),
 };

@@ -114,9 +114,10 @@ export class Container {
     for (const a of this.attachments) a.output(stream, data);
   }
 
-  /** The command as `docker ps` quotes it: entrypoint and args joined by spaces. */
+  /** The command as moby's list shows it: arguments with spaces in single quotes. */
   command(): string {
-    return [this.path, ...this.args].join(' ');
+    if (this.args.length === 0) return this.path;
+    return `${this.path} ${this.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`;
   }
 
   /** Resolves the waiters whose condition is met. */
