@@ -10,6 +10,7 @@ import { DistributionClient } from '../registry/client.ts';
 import { HUB_URL, type Hub } from '../registry/hub.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
+import { danglingName, isDanglingName, setImageName } from './dangling.ts';
 
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 
@@ -49,6 +50,10 @@ export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: str
     throw new EngineError('NotFound', `pull access denied for ${familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
   }
   const refText = ref.digest ?? ref.tag!;
+  // The manifest is resolved before anything is shown, so a missing tag is a plain error.
+  if (!ref.digest && !hub.repository(ref.path)!.tags.has(ref.tag!)) {
+    throw new EngineError('NotFound', `manifest for ${familiar}:${ref.tag} not found: manifest unknown: manifest unknown`);
+  }
   const name = formatReference(ref);
   const before = d.options.images.get(name);
   emit({ status: `Pulling from ${ref.path}`, id: refText });
@@ -67,7 +72,8 @@ export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: str
       }
     },
   });
-  const record = d.options.images.set(name, top);
+  setImageName(d.options.images, name, top);
+  const record = d.options.images.get(name)!;
   const image = d.options.images.resolve(record);
   await d.unpack(image.id, image);
   for (const l of image.manifest.layers) {
@@ -93,7 +99,7 @@ export function tagImage(d: Daemon, source: string, repo: string, tag: string | 
     throw err;
   }
   if (target.digest) throw new EngineError('InvalidArgument', 'refusing to create a tag with a digest reference');
-  d.options.images.set(formatReference({ ...target, tag: target.tag ?? 'latest' }), image.record.target);
+  setImageName(d.options.images, formatReference({ ...target, tag: target.tag ?? 'latest' }), image.record.target);
   d.events.emit('image', 'tag', image.id, { name: familiarString({ ...target, tag: target.tag ?? 'latest' }) });
 }
 
@@ -101,7 +107,8 @@ export function tagImage(d: Daemon, source: string, repo: string, tag: string | 
 export async function removeImage(d: Daemon, ref: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ Untagged?: string; Deleted?: string }[]> {
   const { images } = d.options;
   const image = d.image(ref);
-  const names = images.list().filter((r) => images.resolve(r).id === image.id).map((r) => r.name);
+  const allNames = images.list().filter((r) => images.resolve(r).id === image.id).map((r) => r.name);
+  const names = allNames.filter((n) => !isDanglingName(n));
   const users = [...d.containers.values()].filter((c) => c.imageId === image.id);
   const byName = (() => {
     try {
@@ -134,6 +141,8 @@ export async function removeImage(d: Daemon, ref: string, options: { force?: boo
       const what = byName ? `remove repository reference "${ref}"` : `delete ${short(image.id)}`;
       throw new EngineError('Conflict', `conflict: unable to ${what} (must force) - container ${short(users[0]!.id)} is using its referenced image ${short(image.id)}`);
     }
+    // The image stays, untagged, for the containers that use it.
+    images.set(danglingName(image.record.target.digest), image.record.target);
     for (const n of names) untag(n);
     return out;
   }
@@ -142,6 +151,7 @@ export async function removeImage(d: Daemon, ref: string, options: { force?: boo
     untag(n);
     if (!out.some((o) => o.Untagged === digestRef)) out.push({ Untagged: digestRef });
   }
+  for (const n of allNames) if (isDanglingName(n)) images.delete(n);
   out.push({ Deleted: image.id });
   // Layers no other image shares go too, top first, as overlay2 deletes them.
   const chains = await chainIds(d.platform, image.config.rootfs.diff_ids);

@@ -487,6 +487,12 @@ export class Shell {
     const special = specialBuiltins[command];
     if (special) {
       for (const [k, v] of assigned) this.vars.set(k, v);
+      if (command === 'exec' && argv.length === 1) {
+        // `exec 2>&1`, `exec 3>file`: redirections that stay in this shell.
+        const { applyPermanently } = await import('./redirect.ts');
+        await applyPermanently(this, cmd.redirects);
+        return 0;
+      }
       return this.withRedirects(cmd.redirects, () => special(this, argv), true);
     }
     const fn = this.functions.get(command);

@@ -1,0 +1,14 @@
+# A published port reaches a server in the container; a second bind is refused.
+exec 2>&1
+docker run -d --name web -p 8080:80 alpine sh -c 'while :; do printf "HTTP/1.0 200 OK\r\n\r\nhello from the container\n" | nc -l -p 80; done' >/dev/null
+sleep 0.2
+wget -qO- http://localhost:8080/
+docker port web
+docker ps --format '{{.Names}} {{.Ports}}'
+docker run -d --name web2 -p 8080:80 alpine true 2>&1 | sed 's/endpoint [a-z0-9_]* ([0-9a-f]*)/endpoint NAME (ID)/'
+docker network create shop
+docker run -d --name db --network shop alpine sh -c 'while :; do printf "HTTP/1.0 200 OK\r\n\r\ndb says hi\n" | nc -l -p 80; done' >/dev/null
+docker run --rm --network shop alpine wget -qO- http://db/
+docker run --rm alpine cat /etc/hosts | tail -1 | cut -f1
+docker rm -f web web2 db >/dev/null
+docker network rm shop
