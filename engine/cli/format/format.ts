@@ -23,7 +23,7 @@
  */
 import { goMap, goStruct } from './gofmt.ts';
 import { runeWidth, tabwrite } from './tabwriter.ts';
-import { dockerFuncs, goJSON, headerFuncs, parseTemplate, TemplateError, type GoFunc } from './template.ts';
+import { dockerFuncs, goJSON, headerFuncs, parseTemplate, TemplateError, type GoFunc, type Template } from './template.ts';
 
 // docker's HeaderFunctions replace json, split, join, title, lower, upper and
 // truncate for the header row; pad stays, to keep the header aligned with rows.
@@ -79,7 +79,7 @@ export function renderFormatted(opts: RenderOptions): string {
   const format = chooseFormat(opts);
   const isTable = format.startsWith(TABLE_FORMAT_KEY);
   const text = finalFormat(format);
-  let tmpl;
+  let tmpl: Template;
   try {
     tmpl = parseTemplate(text);
   } catch (err) {

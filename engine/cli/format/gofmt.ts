@@ -11,9 +11,9 @@
  *   sprintf('%-6s|%5.2f|%q', 'ab', 3.14159, 'x') // "ab    | 3.14|\"x\""
  */
 import { canBackquote, formatFloat, isPrint, quote, quoteRune, quoteToASCII } from './gostrconv.ts';
-import { GoFloat, kindOf, sortedEntries, tagName, toNumber, typeName } from './govalue.ts';
+import { GoFloat, GoNil, kindOf, sortedEntries, tagName, toNumber, typeName } from './govalue.ts';
 
-export { GoFloat, goMap, goStruct, isNamed, kindOf, typeName, toNumber, sortedEntries, type Kind } from './govalue.ts';
+export { GoFloat, GoNil, goMap, goStruct, isNamed, kindOf, typeName, toNumber, sortedEntries, type Kind } from './govalue.ts';
 
 /** A value with a Go `String()` or `Error()` method, which fmt prefers to its fields. */
 function stringMethod(v: unknown): string | undefined {
@@ -252,6 +252,10 @@ class Printer {
         this.fmtString(s, verb, v);
         return;
       }
+    }
+    if (v instanceof GoNil && v.kind !== 'pointer') {
+      this.buf += v.kind === 'slice' ? '[]' : 'map[]';
+      return;
     }
     switch (kindOf(v)) {
       case 'invalid':

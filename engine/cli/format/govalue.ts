@@ -9,7 +9,8 @@
  * | JS value                         | Go kind   | Go type name                       |
  * |----------------------------------|-----------|------------------------------------|
  * | `undefined`                      | invalid   | (prints `<no value>` in templates) |
- * | `null`                           | nil       | `<nil>`                            |
+ * | `null`                           | nil       | a nil interface{}: `<no value>`    |
+ * | `GoNil`                          | nil       | its type: `[]`, `map[]`, `<nil>`   |
  * | integral number, bigint          | int       | `int`                              |
  * | other number, `GoFloat`          | float     | `float64`                          |
  * | array (all strings)              | slice     | `[]string` (else `[]interface {}`) |
@@ -19,8 +20,8 @@
  *
  * Objects are maps unless marked: a missing key of a map prints `<no value>`,
  * a missing field of a struct is an execution error, exactly as in Go.
- * A struct's nil pointer field is `null`; JSON printed by Go for maps keeps
- * sorted keys, so data that came from Go's JSON needs no marking for `json`.
+ * `json` keeps a plain object's key order (Go's JSON already sorted its maps, and
+ * wrote its structs in field order); a `goMap` or JS `Map` is sorted again.
  *
  * @example
  *   typeName(['a'])                                  // "[]string"
@@ -50,6 +51,24 @@ export function goMap<T extends object>(name: string, obj: T): T {
   return obj;
 }
 
+/**
+ * A typed Go nil, for data whose Go type says more than JS `null` can: a nil
+ * slice prints `[]`, a nil map `map[]`, a nil pointer `<nil>`, and a field of a
+ * nil pointer fails with `nil pointer evaluating *container.Health.Status`.
+ * (A plain `null` is a nil interface{}: it prints `<no value>` in templates.)
+ *
+ * @example
+ *   goStruct('*container.State', { Health: new GoNil('*container.Health') })
+ *   goStruct('*container.Config', { Entrypoint: new GoNil('strslice.StrSlice', 'slice') })
+ */
+export class GoNil {
+  /** `kind` defaults from the type's spelling: `[]…` slice, `map[…` map, else pointer. */
+  constructor(
+    readonly type: string,
+    readonly kind: 'slice' | 'map' | 'pointer' = type.startsWith('[]') ? 'slice' : type.startsWith('map[') ? 'map' : 'pointer',
+  ) {}
+}
+
 /** A float64 that happens to be integral (template literal `1.0`); JS numbers cannot tell. */
 export class GoFloat {
   constructor(readonly value: number) {}
@@ -76,7 +95,7 @@ export function kindOf(v: unknown): Kind {
     case 'function':
       return 'func';
     default:
-      if (v === null) return 'nil';
+      if (v === null || v instanceof GoNil) return 'nil';
       if (v instanceof GoFloat) return 'float';
       if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
       if (v instanceof Map) return 'map';
@@ -86,6 +105,7 @@ export function kindOf(v: unknown): Kind {
 
 /** The Go type name a value stands for, as Go prints it in errors and %T. */
 export function typeName(v: unknown): string {
+  if (v instanceof GoNil) return v.type;
   switch (kindOf(v)) {
     case 'invalid':
     case 'nil':

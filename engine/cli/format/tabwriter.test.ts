@@ -167,7 +167,7 @@ describe('stringWidth (go-runewidth, EastAsianWidth off)', () => {
     expect(stringWidth('e\u0301')).toBe(1); // a combining accent takes no column
     expect(stringWidth('🐳')).toBe(2);
     expect(stringWidth('👍🏽')).toBe(2); // emoji + skin tone modifier is one cluster
-    expect(stringWidth('🇰🇷')).toBe(2); // a flag
+    expect(stringWidth('🇰🇷')).toBe(1); // a flag: regional indicators are East Asian Neutral
     expect(stringWidth('\x1b')).toBe(0);
   });
 });

@@ -198,7 +198,7 @@ export function stringWidth(s: string): number {
   let total = 0;
   let cluster = 0; // width of the current cluster so far
   let prev = -1;
-  let regional = 0;
+  let regional = 0; // regional indicators pair up into flags
   for (const ch of s) {
     const r = ch.codePointAt(0) as number;
     const isRegional = r >= 0x1f1e6 && r <= 0x1f1ff;
@@ -207,13 +207,8 @@ export function stringWidth(s: string): number {
       total += cluster;
       cluster = 0;
     }
-    if (cluster === 0) cluster = isRegional ? 1 : runeWidth(r);
-    if (isRegional) {
-      regional++;
-      if (regional % 2 === 0) cluster = 2; // a flag: a pair of regional indicators
-    } else {
-      regional = 0;
-    }
+    if (cluster === 0) cluster = runeWidth(r);
+    regional = isRegional ? regional + 1 : 0;
     prev = r;
   }
   return total + cluster;

@@ -7,7 +7,7 @@
  * A function signals Go's `(T, error)` failure by throwing; the executor words it
  * `error calling len: len of type int`.
  */
-import { GoFloat, isNamed, kindOf, sortedEntries, sprint, sprintf, sprintln, toNumber, typeName, type Kind } from './gofmt.ts';
+import { GoFloat, GoNil, isNamed, kindOf, sortedEntries, sprint, sprintf, sprintln, toNumber, typeName, type Kind } from './gofmt.ts';
 
 /**
  * Parameter types. `any` is interface{} (a missing value arrives as null);
@@ -31,12 +31,10 @@ export const argTypeName: Record<ArgType, string> = {
   strings: '[]string',
 };
 
-/** The Go nil pointer a struct field holds; prints "<nil>", is false. */
-export const NIL = Object.freeze({ nilPointer: true });
+const isNilPointer = (v: unknown): boolean => v instanceof GoNil && v.kind === 'pointer';
 
 /** Go's truth: false, 0, nil, and empty strings, slices and maps are false. */
 export function isTrue(v: unknown): boolean {
-  if (v === NIL) return false;
   switch (kindOf(v)) {
     case 'invalid':
     case 'nil':
@@ -65,7 +63,10 @@ function byteLength(s: string): number {
 }
 
 function length(item: unknown): number {
-  if (item === NIL) throw new Error('len of nil pointer');
+  if (item instanceof GoNil) {
+    if (item.kind === 'pointer') throw new Error('len of nil pointer');
+    return 0;
+  }
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
   switch (kindOf(item)) {
     case 'string':
@@ -75,7 +76,7 @@ function length(item: unknown): number {
     case 'map':
       return item instanceof Map ? item.size : Object.keys(item as object).length;
     case 'nil':
-      return 0; // a nil map or slice in an interface
+      throw new Error('len of nil pointer'); // a nil interface{}, as Go's indirect sees it
     default:
       throw new Error(`len of type ${typeName(item)}`);
   }
@@ -97,7 +98,8 @@ function mapElemZero(m: object): unknown {
 function index(item: unknown, ...indexes: unknown[]): unknown {
   if (item === undefined || item === null) throw new Error('index of untyped nil');
   for (const idx of indexes) {
-    if (item === NIL) throw new Error('index of nil pointer');
+    if (isNilPointer(item)) throw new Error('index of nil pointer');
+    if (item instanceof GoNil) item = item.kind === 'slice' ? [] : {};
     const k: Kind = kindOf(item);
     if (k === 'slice' || k === 'string') {
       const s = k === 'string' ? utf8.encode(item as string) : (item as ArrayLike<unknown>);
@@ -119,7 +121,8 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
 
 function slice(item: unknown, ...indexes: unknown[]): unknown {
   if (item === undefined || item === null) throw new Error('slice of untyped nil');
-  if (item === NIL) throw new Error('slice of nil pointer');
+  if (isNilPointer(item)) throw new Error('slice of nil pointer');
+  if (item instanceof GoNil) item = [];
   if (indexes.length > 3) throw new Error(`too many slice indexes: ${indexes.length}`);
   const k = kindOf(item);
   if (k === 'string' && indexes.length === 3) throw new Error('cannot 3-index slice a string');
@@ -157,8 +160,8 @@ function eq(arg1: unknown, ...arg2: unknown[]): boolean {
     } else if (k1 !== 'invalid') {
       truth = k1 === 'int' || k1 === 'float' ? toNumber(a) === toNumber(b) : a === b;
     } else {
-      const nil1 = a === undefined || a === NIL;
-      const nil2 = b === undefined || b === NIL;
+      const nil1 = a === undefined || a instanceof GoNil;
+      const nil2 = b === undefined || b instanceof GoNil;
       if (kindOf(a) !== kindOf(b) && !nil1 && !nil2) {
         throw new Error(`non-comparable types ${sprint(a)}: ${typeName(a)}, ${typeName(b)}: ${sprint(b)}`);
       }
@@ -251,7 +254,7 @@ export const builtinFuncs: Record<string, GoFunc> = {
 
 /** encoding/json with SetEscapeHTML(false), as docker's `json` function encodes. */
 export function goJSON(v: unknown): string {
-  if (v === undefined || v === null || v === NIL) return 'null';
+  if (v === undefined || v === null || v instanceof GoNil) return 'null';
   if (v instanceof GoFloat || typeof v === 'number') {
     const n = toNumber(v);
     if (!Number.isFinite(n)) throw new Error(`json: unsupported value: ${sprint(v)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goMap, goStruct } from './gofmt.ts';
+import { GoNil, goMap, goStruct } from './gofmt.ts';
 import { parseTemplate, TemplateError } from './template.ts';
 
 const run = (text: string, data?: unknown): string => parseTemplate(text).execute(data);
@@ -46,8 +46,20 @@ describe('fields, maps and structs', () => {
     );
   });
 
-  it('prints a struct\'s nil pointer as <nil>', () => {
-    expect(run('{{.Health}}', goStruct('*container.State', { Health: null }))).toBe('<nil>');
+  it('typed nils: a nil pointer prints <nil>, a nil slice [], a nil map map[]', () => {
+    const state = goStruct('*container.State', {
+      Health: new GoNil('*container.Health'),
+      Entrypoint: new GoNil('strslice.StrSlice', 'slice'),
+      Env: new GoNil('[]string'),
+      Labels: new GoNil('map[string]string'),
+      Untyped: null,
+    });
+    expect(run('{{.Health}}|{{.Entrypoint}}|{{.Labels}}|{{.Untyped}}', state)).toBe('<nil>|[]|map[]|<no value>');
+    expect(run('{{json .Health}}|{{len .Env}}|{{join .Env ","}}|{{range .Env}}x{{else}}none{{end}}', state)).toBe('null|0||none');
+    expect(run('{{if .Health}}y{{else}}n{{end}}|{{eq .Health nil}}|{{.Labels.x}}', state)).toBe('n|true|<no value>');
+    expect(fails('{{.Health.Status}}', state)).toBe(
+      'template: :1:9: executing "" at <.Health.Status>: nil pointer evaluating *container.Health.Status',
+    );
   });
 
   it('calls methods and getters', () => {

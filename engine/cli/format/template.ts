@@ -14,9 +14,9 @@
  *   parseTemplate('{{.Names | upper}}\t{{json .Ports}}').execute({ Names: 'web', Ports: [80] })
  *   // "WEB\t[80]"
  */
-import { GoFloat, kindOf, sortedEntries, sprint, typeName } from './gofmt.ts';
+import { GoFloat, GoNil, kindOf, sortedEntries, sprint, typeName } from './gofmt.ts';
 import { quote } from './gostrconv.ts';
-import { argTypeName, builtinFuncs, dockerFuncs, isTrue, NIL, type ArgType, type GoFunc } from './template-funcs.ts';
+import { argTypeName, builtinFuncs, dockerFuncs, isTrue, type ArgType, type GoFunc } from './template-funcs.ts';
 import {
   nodeString,
   parse,
@@ -203,7 +203,10 @@ class Exec {
 
   /** Calls `one` per element; false when there was nothing to iterate. */
   private iterate(val: Value, nvars: number, one: (index: Value, elem: Value) => void): boolean {
-    if (val === NIL) return this.errorf('range can\'t iterate over <nil>');
+    if (val instanceof GoNil) {
+      if (val.kind === 'pointer') this.errorf("range can't iterate over <nil>");
+      return false; // a nil slice or map: nothing to iterate
+    }
     switch (kindOf(val)) {
       case 'int': {
         if (nvars > 1) this.errorf(`can't use ${sprint(val)} to iterate over more than one variable`);
@@ -335,7 +338,14 @@ class Exec {
   /** .Field on a struct (or a method), a key of a map; Go's evalField. */
   private evalField(dot: Value, name: string, node: Node, args: Node[], final: Value, receiver: Value): Value {
     if (receiver === undefined) return undefined; // missing key upstream: <no value>, as Go
-    if (receiver === null || receiver === NIL) return this.errorf(`nil pointer evaluating interface {}.${name}`);
+    if (receiver === null) return this.errorf(`nil pointer evaluating interface {}.${name}`);
+    if (receiver instanceof GoNil) {
+      if (receiver.kind === 'pointer') return this.errorf(`nil pointer evaluating ${receiver.type}.${name}`);
+      if (receiver.kind === 'map') {
+        if (args.length > 1 || final !== MISSING) this.errorf(`${name} is not a method but has arguments`);
+        return undefined;
+      }
+    }
     const kind = kindOf(receiver);
     const obj = receiver as Record<string, unknown>;
     const isObj = kind === 'struct' || (kind === 'map' && !(receiver instanceof Map));
@@ -348,8 +358,7 @@ class Exec {
     if (kind === 'struct' && hasMember(obj, name, true)) {
       if (/^[^\p{Lu}]/u.test(name)) this.errorf(`${name} is an unexported field of struct type ${typeName(receiver)}`);
       if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
-      const v = obj[name];
-      return v === null ? NIL : v;
+      return obj[name];
     }
     if (kind === 'map') {
       if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
@@ -395,7 +404,7 @@ class Exec {
       argv.push(this.validateType(final, t));
     }
     try {
-      return (fn.fn as (...a: Value[]) => Value)(...argv.map((a) => (a === NIL ? null : a)));
+      return (fn.fn as (...a: Value[]) => Value)(...argv);
     } catch (e) {
       this.node = node;
       return this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -409,12 +418,13 @@ class Exec {
       return this.errorf(`invalid value; expected ${argTypeName[typ]}`);
     }
     if (typ === 'value' || typ === 'any') return value;
+    if (typ === 'strings' && value instanceof GoNil && value.type === '[]string') return null;
     const ok =
       (typ === 'string' && typeof value === 'string') ||
       (typ === 'int' && kindOf(value) === 'int') ||
       (typ === 'bool' && typeof value === 'boolean') ||
       (typ === 'strings' && typeName(value) === '[]string');
-    if (!ok) this.errorf(`wrong type for value; expected ${argTypeName[typ]}; got ${value === NIL ? '<nil>' : typeName(value)}`);
+    if (!ok) this.errorf(`wrong type for value; expected ${argTypeName[typ]}; got ${typeName(value)}`);
     return value;
   }
 
@@ -457,7 +467,6 @@ class Exec {
   private printValue(n: Node, v: Value): void {
     this.node = n;
     if (v === undefined) this.out += '<no value>';
-    else if (v === NIL) this.out += '<nil>';
     else if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
     else this.out += sprint(v);
   }

@@ -1,0 +1,44 @@
+/**
+ * Dangling images: images no tag names any more (`<none>:<none>` in
+ * `docker images`). Docker keeps an image when its last tag moves elsewhere
+ * (a rebuilt `app:1`, a newer `docker pull`, a `docker load` over an existing
+ * tag) or when it arrives untagged (`docker import` without a name); `docker
+ * image prune` removes them.
+ *
+ * The image store only keeps images that have a name, so a dangling image
+ * keeps one that is no reference at all, as Docker's containerd image store
+ * does: `moby-dangling@<digest>`. Whatever lists images or their tags skips
+ * these names.
+ */
+import type { Descriptor } from '../image/oci.ts';
+import type { ImageStore } from '../image/store.ts';
+
+const PREFIX = 'moby-dangling@';
+
+export const danglingName = (digest: string): string => `${PREFIX}${digest}`;
+
+export const isDanglingName = (name: string): boolean => name.startsWith(PREFIX);
+
+/**
+ * Points `name` at `target`, as tagging, pulling, loading and importing do.
+ * The image the name pointed at before stays, dangling, when no other name
+ * refers to it. Returns the digest of the image left dangling, if any.
+ */
+export function setImageName(images: ImageStore, name: string, target: Descriptor): string | undefined {
+  const old = images.get(name);
+  let left: string | undefined;
+  if (old && old.target.digest !== target.digest && !images.list().some((r) => r.name !== name && r.target.digest === old.target.digest)) {
+    images.set(danglingName(old.target.digest), old.target);
+    left = old.target.digest;
+  }
+  images.set(name, target);
+  // A dangling image that gets a name is no longer dangling.
+  if (!isDanglingName(name) && images.get(danglingName(target.digest))) images.delete(danglingName(target.digest));
+  return left;
+}
+
+/** Keeps `target` as an image with no name (an untagged import or load). */
+export function keepUntagged(images: ImageStore, target: Descriptor): void {
+  if (images.list().some((r) => r.target.digest === target.digest)) return;
+  images.set(danglingName(target.digest), target);
+}
