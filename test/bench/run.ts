@@ -25,6 +25,7 @@ import { buildImages } from '../../engine/registry/bundled/build.ts';
 import { bundledImages } from '../../engine/registry/bundled/index.ts';
 import { report, summarize, time, type Result } from './harness.ts';
 import { userlandBench } from './userland.ts';
+import { dockerBench } from './docker.ts';
 
 const platform = nodePlatform();
 const T = 1_700_000_000_000;
@@ -162,5 +163,5 @@ async function memoryBench(): Promise<Result[]> {
   return [summarize('memory per prepared, mounted, untouched container snapshot', samples, 'KB', { note: 'aim ≤ 20 KB' })];
 }
 
-const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench()), ...(await userlandBench())];
+const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench()), ...(await userlandBench()), ...(await dockerBench())];
 console.log(report(`Berth benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`, results));

@@ -1,0 +1,40 @@
+/**
+ * Figures for the daemon and the docker CLI (issue 4):
+ * - `docker run --rm alpine true` through the CLI on a warm engine (the image
+ *   pulled, one run done), against `sh -c true` on the same host: what the
+ *   CLI, the API and the container add to a process;
+ * - heap growth for 1,000 detached `alpine sleep 1000` containers (aim ≤ 64 MB);
+ * - `docker ps` with those 1,000 containers, against `docker ps` with none.
+ */
+import { bootLearnerMachine } from '../../engine/index.ts';
+import { nodePlatform } from '../../engine/platform/node/index.ts';
+import { summarize, time, type Result } from './harness.ts';
+
+declare const gc: undefined | (() => void);
+
+export async function dockerBench(): Promise<Result[]> {
+  const m = bootLearnerMachine(nodePlatform());
+  const sh = (cmd: string) => m.host.exec(['sh', '-c', cmd]);
+  const first = await sh('docker run --rm alpine true');
+  if (first.code !== 0) throw new Error(`docker run failed: ${first.stderr}`);
+  const results: Result[] = [];
+  results.push(summarize('sh -c true on the learner host', await time(() => sh('true'), { runs: 21 }), 'ms'));
+  results.push(summarize('docker run --rm alpine true (warm)', await time(() => sh('docker run --rm alpine true'), { runs: 21 }), 'ms', { baseline: 'sh -c true on the learner host' }));
+  results.push(summarize('docker ps, no containers', await time(() => sh('docker ps >/dev/null'), { runs: 11 }), 'ms'));
+
+  const heap = () => {
+    if (typeof gc === 'function') gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
+  const t0 = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    const { Id } = await m.api.post<{ Id: string }>('/containers/create', undefined, { Image: 'alpine', Cmd: ['sleep', '1000'] });
+    await m.api.post(`/containers/${Id}/start`);
+  }
+  const startMs = performance.now() - t0;
+  const grown = (heap() - before) / 1024;
+  results.push({ name: 'heap growth, 1,000 detached alpine sleep 1000', median: grown, p10: grown, p90: grown, runs: 1, unit: 'KB', note: `aim ≤ 65536 KB; created and started in ${(startMs / 1000).toFixed(1)} s${typeof gc === 'function' ? '' : ' (no --expose-gc: upper bound)'}` });
+  results.push(summarize('docker ps, 1,000 running containers', await time(() => sh('docker ps >/dev/null'), { runs: 5, warmup: 1 }), 'ms', { baseline: 'docker ps, no containers' }));
+  return results;
+}
