@@ -39,6 +39,7 @@ import { CPUS, Kernel } from './kernel.ts';
 import { CgroupNamespace, IpcNamespace, MountNamespace, NetNamespace, PidNamespace, UtsNamespace, type Namespaces } from './namespaces.ts';
 import type { Process, ExitStatus } from './process.ts';
 import { procFs } from './procfs.ts';
+import { lazyFs } from '../fs/lazy.ts';
 import { sysFs } from './boot.ts';
 import { SIGKILL } from './signals.ts';
 import type { Program } from './sys.ts';
@@ -239,16 +240,19 @@ export class EmulatedRuntime implements Runtime {
         break;
       case 'tmpfs': {
         const modeOpt = opts.find((o) => o.startsWith('mode='));
-        const t = tmpfs(k, modeOpt ? parseInt(modeOpt.slice(5), 8) : 0o1777);
-        if (dest === '/dev') populateDev(t, k.platform.now());
-        fs = t;
+        const mountedAt = k.platform.now();
+        fs = lazyFs(() => {
+          const t = tmpfs(k, modeOpt ? parseInt(modeOpt.slice(5), 8) : 0o1777);
+          if (dest === '/dev') populateDev(t, mountedAt);
+          return t;
+        });
         break;
       }
       case 'devpts':
         fs = devPts(k);
         break;
       case 'mqueue':
-        fs = tmpfs(k, 0o1777);
+        fs = lazyFs(() => tmpfs(k, 0o1777));
         break;
       case 'sysfs':
         fs = sysFs(k);
