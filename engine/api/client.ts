@@ -43,8 +43,9 @@ export class ApiClient {
     return `/v${this.version}${path}${qs ? `?${qs}` : ''}`;
   }
 
-  async request(method: string, path: string, query?: Query, body?: unknown): Promise<ApiResponse> {
-    const res = await this.transport({ method, url: this.url(path, query), body });
+  /** `extra.raw` is a byte body (a tar for load and import); `extra.headers` go along (X-Registry-Auth). */
+  async request(method: string, path: string, query?: Query, body?: unknown, extra: { raw?: Uint8Array; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+    const res = await this.transport({ method, url: this.url(path, query), body, ...extra });
     if (res.status >= 400) {
       let message = `error ${res.status}`;
       if (res.kind === 'json') message = (res.body as { message?: string }).message ?? message;
@@ -74,8 +75,8 @@ export class ApiClient {
   }
 
   /** A streamed body (logs, events, pull progress). */
-  async stream(method: string, path: string, query?: Query, body?: unknown): Promise<AsyncIterable<Uint8Array>> {
-    const res = await this.request(method, path, query, body);
+  async stream(method: string, path: string, query?: Query, body?: unknown, extra?: { raw?: Uint8Array; headers?: Record<string, string> }): Promise<AsyncIterable<Uint8Array>> {
+    const res = await this.request(method, path, query, body, extra);
     if (res.kind !== 'stream') return (async function* () {})();
     return res.body;
   }

@@ -18,6 +18,8 @@ import type { CreateBody, EndpointSettings, JsonMessage } from '../daemon/types.
 import { Networks, type CreateNetworkBody } from '../daemon/networks.ts';
 import { AsyncQueue, frame } from './stream.ts';
 import { containerLogs } from './logs.ts';
+import { defineExtraRoutes, importRoute, type RouteKit } from './routes-extras.ts';
+import { containerExtraRoutes } from './container-extras-routes.ts';
 
 export const API_VERSION = '1.50';
 export const MIN_API_VERSION = '1.24';
@@ -29,6 +31,8 @@ export interface ApiRequest {
   body?: unknown;
   /** A body of raw bytes (tar uploads). */
   raw?: Uint8Array;
+  /** Request headers the routes read (`X-Registry-Auth`), by name. */
+  headers?: Record<string, string>;
 }
 
 /** A hijacked connection (attach, exec): bytes both ways. */
@@ -42,7 +46,7 @@ export interface Session {
 
 export type ApiResponse =
   | { status: number; kind: 'json'; body: unknown; headers?: Record<string, string> }
-  | { status: number; kind: 'stream'; contentType: string; body: AsyncIterable<Uint8Array> }
+  | { status: number; kind: 'stream'; contentType: string; body: AsyncIterable<Uint8Array>; headers?: Record<string, string> }
   | { status: 101; kind: 'session'; session: Session }
   | { status: number; kind: 'empty' };
 
@@ -160,8 +164,9 @@ export class Router {
 
     // ---- images
     this.on('GET', '/images/json', ({ query }) => json(listImages(d, { all: flag(query, 'all'), digests: flag(query, 'digests'), filters: parseFilters(query.get('filters') ?? undefined) })));
-    this.on('POST', '/images/create', async ({ query }) => {
+    this.on('POST', '/images/create', async ({ query, req }) => {
       const from = query.get('fromImage');
+      if (!from && query.has('fromSrc')) return importRoute(this.kit(), query, req);
       if (!from) throw new EngineError('InvalidArgument', 'fromImage is required');
       await this.hubReady;
       return this.progress((emit) => pullImage(d, this.hub, from, query.get('tag') || undefined, emit));
@@ -170,6 +175,10 @@ export class Router {
     this.on('GET', '/images/{name*}/history', ({ params }) => json(imageHistory(d, params[0]!)));
     this.on('POST', '/images/{name*}/tag', ({ params, query }) => (tagImage(d, params[0]!, query.get('repo') ?? '', query.get('tag') || undefined), empty(201)));
     this.on('DELETE', '/images/{name*}', async ({ params, query }) => json(await removeImage(d, params[0]!, { force: flag(query, 'force'), noprune: flag(query, 'noprune') })));
+    // save, load, push, search, login, prune, df (routes-extras.ts)
+    defineExtraRoutes(this.kit());
+    // top, stats, diff, update, commit, cp, export (container-extras-routes.ts)
+    containerExtraRoutes(d, (method, path, handler) => this.on(method, path, handler));
 
     // ---- volumes (engine/daemon/volumes.ts)
     this.on('GET', '/volumes', ({ query }) => json(d.volumes.listInfo(d.volumeUsers, parseFilters(query.get('filters') ?? undefined))));
@@ -199,6 +208,10 @@ export class Router {
       networks().disconnect(params[0]!, body.Container ?? '', body.Force ?? false);
       return json('', 200);
     });
+  }
+
+  private kit(): RouteKit {
+    return { on: (m, p, h) => this.on(m, p, h), progress: (w) => this.progress(w), daemon: this.daemon, hub: this.hub, hubReady: this.hubReady };
   }
 
   /** A JSON-message stream (pull, push, load): errors after the first byte arrive as `errorDetail`. */
@@ -293,8 +306,11 @@ export class Router {
       (!filters.container || (e.Type === 'container' && filters.container.some((c) => e.Actor.ID.startsWith(c) || e.Actor.Attributes.name === c))) &&
       (!filters.image || filters.image.some((i) => e.Actor.Attributes.image === i || e.Actor.ID === i));
     const push = (e: import('../daemon/types.ts').EngineEvent) => match(e) && queue.push(utf8(JSON.stringify(e) + '\n'));
-    if (since) for (const e of d.events.since(Number(since) * 1000)) push(e);
+    const sinceMs = since ? Number(since) * 1000 : undefined;
     const untilMs = until ? Number(until) * 1000 : undefined;
+    if (sinceMs !== undefined && untilMs !== undefined && untilMs < sinceMs) throw new EngineError('InvalidArgument', `\`since\` time (${since}) cannot be after \`until\` time (${until})`);
+    // moby replays its buffer when either bound is given, up to `until`.
+    if (sinceMs !== undefined || untilMs !== undefined) for (const e of d.events.since(sinceMs ?? 0)) if (untilMs === undefined || e.timeNano / 1e6 <= untilMs) push(e);
     if (untilMs !== undefined && untilMs <= d.platform.now()) {
       queue.end();
     } else {

@@ -20,6 +20,11 @@ const images = () => import('./commands/images.ts');
 const system = () => import('./commands/system.ts');
 const volumes = () => import('./commands/volumes.ts');
 const networks = () => import('./commands/networks.ts');
+const extras = () => import('./commands/container-extras.ts');
+const cp = () => import('./commands/container-cp.ts');
+const imageExtras = () => import('./commands/image-extras.ts');
+const registry = () => import('./commands/registry.ts');
+const systemExtras = () => import('./commands/system-extras.ts');
 
 /** Canonical path → handler. */
 const HANDLERS: Record<string, () => Promise<Handler>> = {
@@ -58,6 +63,26 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'network connect': () => networks().then((m) => m.runNetworkConnect),
   'network disconnect': () => networks().then((m) => m.runNetworkDisconnect),
   'network prune': () => networks().then((m) => m.runNetworkPrune),
+  'container top': () => extras().then((m) => m.runTop),
+  'container stats': () => import('./commands/container-stats.ts').then((m) => m.runStats),
+  'container diff': () => extras().then((m) => m.runDiff),
+  'container commit': () => extras().then((m) => m.runCommit),
+  'container port': () => extras().then((m) => m.runPort),
+  'container update': () => extras().then((m) => m.runUpdate),
+  'container prune': () => extras().then((m) => m.runContainerPrune),
+  'container export': () => extras().then((m) => m.runExport),
+  'container cp': () => cp().then((m) => m.runCp),
+  'image save': () => imageExtras().then((m) => m.runSave),
+  'image load': () => imageExtras().then((m) => m.runLoad),
+  'image import': () => imageExtras().then((m) => m.runImport),
+  'image push': () => imageExtras().then((m) => m.runPush),
+  'image prune': () => imageExtras().then((m) => m.runImagePrune),
+  login: () => registry().then((m) => m.runLogin),
+  logout: () => registry().then((m) => m.runLogout),
+  search: () => registry().then((m) => m.runSearch),
+  'system df': () => systemExtras().then((m) => m.runSystemDf),
+  'system prune': () => systemExtras().then((m) => m.runSystemPrune),
+  'system events': () => systemExtras().then((m) => m.runEvents),
   version: () => system().then((m) => m.runVersion),
   'system info': () => system().then((m) => m.runInfo),
 };

@@ -15,7 +15,9 @@ export class Events {
 
   emit(type: EngineEvent['Type'], action: string, id: string, attributes: Record<string, string> = {}): EngineEvent {
     const ms = this.now();
-    const e: EngineEvent = { Type: type, Action: action, Actor: { ID: id, Attributes: attributes }, scope: 'local', time: Math.floor(ms / 1000), timeNano: Math.round(ms * 1e6) };
+    // moby still fills the deprecated status/id/from of container and image events, first.
+    const legacy = type === 'container' || type === 'image' ? { status: action, ...(id ? { id } : {}), ...(type === 'container' && attributes.image ? { from: attributes.image } : {}) } : {};
+    const e: EngineEvent = { ...legacy, Type: type, Action: action, Actor: { ID: id, Attributes: attributes }, scope: 'local', time: Math.floor(ms / 1000), timeNano: Math.round(ms * 1e6) };
     this.log.push(e);
     if (this.log.length > KEEP) this.log.shift();
     for (const l of this.listeners) l(e);

@@ -599,6 +599,12 @@ export class Networks implements DaemonNetworks {
     return out;
   }
 
+  /** Byte and packet counters of the container's interfaces but lo (`docker stats` NET I/O). */
+  interfaceStats(c: Container): { name: string; rxBytes: number; rxPackets: number; txBytes: number; txPackets: number }[] {
+    const ns = this.attached.get(c.id)?.ns;
+    return (ns?.interfaces ?? []).filter((i) => i.kind !== 'loopback').map((i) => ({ name: i.name, ...i.stats }));
+  }
+
   /** The container's address on a network (tests, lessons). */
   address(c: Container, network = 'bridge'): string | undefined {
     return c.networks[network]?.IPAddress || undefined;

@@ -9,6 +9,7 @@ import { familiarString, parseReference } from '../image/reference.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import type { ContainerSummary, ImageSummary } from './types.ts';
+import { isDanglingName } from './dangling.ts';
 
 export type Filters = Record<string, string[]>;
 
@@ -178,6 +179,7 @@ export function listImages(d: Daemon, q: { all?: boolean; digests?: boolean; fil
       };
       byId.set(r.id, s);
     }
+    if (isDanglingName(record.name)) continue;
     if (ref.tag) s.RepoTags.push(familiarString(ref));
     s.RepoDigests.push(`${familiarString({ ...ref, tag: undefined, digest: undefined })}@${record.target.digest}`);
   }
@@ -209,6 +211,7 @@ export function inspectImage(d: Daemon, ref: string) {
   const digests: string[] = [];
   for (const record of d.options.images.list()) {
     if (d.options.images.resolve(record).id !== r.id) continue;
+    if (isDanglingName(record.name)) continue;
     const parsed = parseReference(record.name);
     if (parsed.tag) tags.push(familiarString(parsed));
     digests.push(`${familiarString({ ...parsed, tag: undefined, digest: undefined })}@${record.target.digest}`);

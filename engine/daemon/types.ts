@@ -154,6 +154,10 @@ export interface ImageSummary {
 
 /** A message of the events stream (GET /events). */
 export interface EngineEvent {
+  /** Deprecated copies moby still sends for container and image events: Action, Actor.ID, the image. */
+  status?: string;
+  id?: string;
+  from?: string;
   Type: 'container' | 'image' | 'volume' | 'network' | 'daemon' | 'builder';
   Action: string;
   Actor: { ID: string; Attributes: Record<string, string> };

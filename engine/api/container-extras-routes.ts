@@ -1,0 +1,76 @@
+/**
+ * Engine API routes for top, stats, changes, update, commit, the
+ * archive endpoints of `docker cp`, and export. The daemon side lives in
+ * engine/daemon/container-{extras,stats,commit,archive}.ts; the router calls
+ * `containerExtraRoutes` from its define().
+ *
+ * `X-Docker-Container-Path-Stat` carries a path's stat as base64 JSON on
+ * HEAD and GET /containers/{id}/archive, as moby's router sends it.
+ */
+import { encodeBase64 } from '../common/base64.ts';
+import type { Daemon } from '../daemon/daemon.ts';
+import { containerChanges, containerTop, updateContainer, type UpdateBody } from '../daemon/container-extras.ts';
+import { containerStats } from '../daemon/container-stats.ts';
+import { commitContainer } from '../daemon/container-commit.ts';
+import { archiveContainerPath, exportContainer, extractToContainer, statContainerPath, type PathStat } from '../daemon/container-archive.ts';
+import type { ContainerConfig } from '../daemon/types.ts';
+import type { ApiRequest, ApiResponse } from './router.ts';
+
+type On = (method: string, path: string, handler: (ctx: { params: string[]; query: URLSearchParams; req: ApiRequest }) => Promise<ApiResponse> | ApiResponse) => void;
+
+const json = (body: unknown, status = 200): ApiResponse => ({ status, kind: 'json', body });
+const flag = (q: URLSearchParams, name: string, dflt = false) => {
+  const v = q.get(name);
+  if (v === null || v === '') return dflt;
+  return v !== '0' && v.toLowerCase() !== 'false';
+};
+
+/** The stat header's value: base64 of the JSON, as Go's base64.StdEncoding writes it. */
+export function statHeader(stat: PathStat): string {
+  return encodeBase64(new TextEncoder().encode(JSON.stringify(stat)));
+}
+
+/** The request's raw body (tar uploads) as a stream. */
+async function* rawBody(req: ApiRequest): AsyncIterable<Uint8Array> {
+  if (req.raw) yield req.raw;
+}
+
+export function containerExtraRoutes(d: Daemon, on: On): void {
+  on('GET', '/containers/{id}/top', ({ params, query }) => json(containerTop(d, params[0]!, query.get('ps_args') ?? '')));
+  on('GET', '/containers/{id}/stats', ({ params, query }) => ({
+    status: 200,
+    kind: 'stream',
+    contentType: 'application/json',
+    body: containerStats(d, params[0]!, { stream: flag(query, 'stream', true), oneShot: flag(query, 'one-shot') }),
+  }));
+  on('GET', '/containers/{id}/changes', ({ params }) => json(containerChanges(d, params[0]!)));
+  on('POST', '/containers/{id}/update', async ({ params, req }) => json(await updateContainer(d, params[0]!, (req.body ?? {}) as UpdateBody)));
+  on('POST', '/commit', async ({ query, req }) =>
+    json(
+      await commitContainer(d, {
+        container: query.get('container') ?? '',
+        repo: query.get('repo') ?? undefined,
+        tag: query.get('tag') ?? undefined,
+        comment: query.get('comment') ?? undefined,
+        author: query.get('author') ?? undefined,
+        pause: flag(query, 'pause', true),
+        changes: query.getAll('changes'),
+        config: (req.body ?? null) as Partial<ContainerConfig> | null,
+      }),
+      201,
+    ),
+  );
+  on('HEAD', '/containers/{id}/archive', ({ params, query }) => {
+    const stat = statContainerPath(d, params[0]!, query.get('path') ?? '');
+    return { status: 200, kind: 'json', body: '', headers: { 'X-Docker-Container-Path-Stat': statHeader(stat) } };
+  });
+  on('GET', '/containers/{id}/archive', ({ params, query }) => {
+    const { stat, body } = archiveContainerPath(d, params[0]!, query.get('path') ?? '');
+    return { status: 200, kind: 'stream', contentType: 'application/x-tar', body, headers: { 'X-Docker-Container-Path-Stat': statHeader(stat) } };
+  });
+  on('PUT', '/containers/{id}/archive', async ({ params, query, req }) => {
+    await extractToContainer(d, params[0]!, query.get('path') ?? '', rawBody(req), { noOverwriteDirNonDir: flag(query, 'noOverwriteDirNonDir'), copyUIDGID: flag(query, 'copyUIDGID') });
+    return { status: 200, kind: 'empty' };
+  });
+  on('GET', '/containers/{id}/export', ({ params }) => ({ status: 200, kind: 'stream', contentType: 'application/x-tar', body: exportContainer(d, params[0]!) }));
+}
