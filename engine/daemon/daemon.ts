@@ -171,6 +171,8 @@ export class Daemon {
     const image = this.image(body.Image);
     const ic = image.config.config ?? {};
     const host = hostConfigDefaults(body.HostConfig);
+    // moby's adaptContainerSettings: a memory limit without a swap limit allows as much swap again.
+    if (host.Memory > 0 && host.MemorySwap === 0) host.MemorySwap = host.Memory * 2;
     validateHostConfig(host);
 
     // moby's merge(): the image fills what the request leaves empty.
