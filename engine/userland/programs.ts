@@ -24,6 +24,12 @@ const loaders: Record<string, Loader> = {
   // Full-screen editors that packages install (busybox vi is an applet).
   nano: () => import('./programs/nano/main.ts').then((m) => m.nano),
   vim: () => import('./programs/vim.ts').then((m) => m.vim),
+  // Servers and tools of the bundled images (engine/userland/servers).
+  hello: () => import('./servers/hello.ts').then((m) => m.hello),
+  gosu: () => import('./servers/gosu.ts').then((m) => m.gosu),
+  nginx: () => import('./servers/nginx/main.ts').then((m) => m.nginx),
+  'redis-server': () => import('./servers/redis/server.ts').then((m) => m.redisServer),
+  'redis-cli': () => import('./servers/redis/cli.ts').then((m) => m.redisCli),
 };
 
 const programs: Record<string, Loader> = Object.fromEntries(Object.entries(loaders).map(([name, load]) => [name, once(load)]));
