@@ -7,7 +7,7 @@
  */
 import { utf8 } from '../common/bytes.ts';
 import { FsError } from '../fs/errno.ts';
-import { S_IFCHR, S_IFMT, isDir, type Stat } from '../fs/types.ts';
+import { S_IFCHR, S_IFLNK, S_IFMT, isDir, type Stat } from '../fs/types.ts';
 import { R_OK, W_OK, X_OK, permits, type Cred, type MountInfo, type OpenFlags, type Times } from '../fs/vfs.ts';
 import { ReadOnlyFs } from '../fs/readonly.ts';
 import { Socket, parseIPv4 } from './net.ts';
@@ -291,11 +291,32 @@ export class Syscalls implements Sys {
     return fd;
   }
 
+  /** Matches a descriptor name, following symbolic links to one (as the kernel's magic links do). */
+  private descriptorName(path: string): RegExpExecArray | null {
+    let p = path;
+    for (let hops = 0; hops < 40; hops++) {
+      const m = FD_PATH.exec(p.replace(/\/+/g, '/'));
+      if (m) return m;
+      let loc;
+      try {
+        loc = this.vfs.walk(p, this.cred, this.p.cwd, { follow: false, syscall: 'open' });
+      } catch {
+        return null;
+      }
+      if ((loc.fs.lstat(loc.path).mode & S_IFMT) !== S_IFLNK) return null;
+      const target = loc.fs.readlink(loc.path);
+      const abs = p.startsWith('/') ? p : `${this.p.cwd}/${p}`;
+      p = target.startsWith('/') ? target : `${abs.slice(0, abs.lastIndexOf('/')) || '/'}/${target}`;
+    }
+    return null;
+  }
+
   open(path: string, mode: OpenMode, perm = 0o666): number {
     return this.sync(() => {
       const flags = openFlags(mode);
-      // Names for descriptors: open them again by duplicating the description.
-      const m = FD_PATH.exec(path.replace(/\/+/g, '/'));
+      // Names for descriptors: open them again by duplicating the description
+      // (also through links to them: /var/log/nginx/error.log -> /dev/stderr).
+      const m = this.descriptorName(path);
       if (m) {
         const owner = m[3] === undefined || m[3] === 'self' ? this.p : this.p.ns.pid.members.get(Number(m[3]));
         const fd = m[1] === 'in' ? 0 : m[1] === 'out' ? 1 : m[1] === 'err' ? 2 : Number(m[2] ?? m[4]);
