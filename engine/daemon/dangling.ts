@@ -11,13 +11,19 @@
  * these names.
  */
 import type { Descriptor } from '../image/oci.ts';
-import type { ImageStore } from '../image/store.ts';
+import type { ImageStore, ResolvedImage } from '../image/store.ts';
 
 const PREFIX = 'moby-dangling@';
 
 export const danglingName = (digest: string): string => `${PREFIX}${digest}`;
 
 export const isDanglingName = (name: string): boolean => name.startsWith(PREFIX);
+
+/** Marks the manifests `docker load` and `docker import` make: no registry has them. */
+export const LOCAL_ANNOTATIONS: Readonly<Record<string, string>> = { 'io.berth.image.local': 'true' };
+
+/** Whether the image came from a registry, and so has a repo digest (`alpine@sha256:…`); loaded and imported ones have none. */
+export const hasRepoDigest = (image: ResolvedImage): boolean => image.manifest.annotations?.['io.berth.image.local'] !== 'true';
 
 /**
  * Points `name` at `target`, as tagging, pulling, loading and importing do.
@@ -27,7 +33,7 @@ export const isDanglingName = (name: string): boolean => name.startsWith(PREFIX)
 export function setImageName(images: ImageStore, name: string, target: Descriptor): string | undefined {
   const old = images.get(name);
   let left: string | undefined;
-  if (old && old.target.digest !== target.digest && !images.list().some((r) => r.name !== name && r.target.digest === old.target.digest)) {
+  if (old && old.target.digest !== target.digest && !sameImage(images, old.target, target) && !images.list().some((r) => r.name !== name && r.target.digest === old.target.digest)) {
     images.set(danglingName(old.target.digest), old.target);
     left = old.target.digest;
   }
@@ -41,4 +47,14 @@ export function setImageName(images: ImageStore, name: string, target: Descripto
 export function keepUntagged(images: ImageStore, target: Descriptor): void {
   if (images.list().some((r) => r.target.digest === target.digest)) return;
   images.set(danglingName(target.digest), target);
+}
+
+/** Whether two targets are the same image (the same config: a pulled index and a loaded manifest can be). */
+function sameImage(images: ImageStore, a: Descriptor, b: Descriptor): boolean {
+  try {
+    const id = (target: Descriptor) => images.resolve({ name: '', target, createdAt: 0, updatedAt: 0 }).id;
+    return id(a) === id(b);
+  } catch {
+    return false;
+  }
 }

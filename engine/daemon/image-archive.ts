@@ -23,7 +23,7 @@ import { MediaType, isGzipLayerType, type Descriptor, type ImageConfig } from '.
 import { familiarString, formatReference, parseNormalizedNamed, parseReference } from '../image/reference.ts';
 import type { ResolvedImage } from '../image/store.ts';
 import { readTar, writeTar, type TarEntry } from '../image/tar.ts';
-import { isDanglingName, keepUntagged, setImageName } from './dangling.ts';
+import { isDanglingName, keepUntagged, LOCAL_ANNOTATIONS, setImageName } from './dangling.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
 import { progressText } from './progress-text.ts';
@@ -32,13 +32,17 @@ const hex = (digest: string) => digest.slice(digest.indexOf(':') + 1);
 const short = (digest: string) => hex(digest).slice(0, 12);
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
 
-/** The same manifest `save` writes and `load` stores, so a loaded image saves to the same bytes. */
-function archiveManifest(config: { digest: string; size: number }, layers: { digest: string; size: number; mediaType: string }[]): Uint8Array {
+/**
+ * The manifest `save` writes; `load` and `import` store the same one marked
+ * as made here (no registry knows it, so the image has no repo digest).
+ */
+function archiveManifest(config: { digest: string; size: number }, layers: { digest: string; size: number; mediaType: string }[], local = false): Uint8Array {
   return utf8(JSON.stringify({
     schemaVersion: 2,
     mediaType: MediaType.ociManifest,
     config: { mediaType: MediaType.ociConfig, digest: config.digest, size: config.size },
     layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
+    ...(local ? { annotations: LOCAL_ANNOTATIONS } : {}),
   }));
 }
 
@@ -192,7 +196,8 @@ export async function loadImages(d: Daemon, body: Uint8Array, quiet: boolean, em
 
 async function load(d: Daemon, body: Uint8Array, quiet: boolean, emit: (m: JsonMessage) => void, say: (text: string) => void): Promise<void> {
   const { content, images } = d.options;
-  const tmp = `/var/lib/docker/tmp/docker-import-${new DataView(d.platform.randomBytes(4).buffer).getUint32(0)}`;
+  const rand = d.platform.randomBytes(4);
+  const tmp = `/var/lib/docker/tmp/docker-import-${new DataView(rand.buffer, rand.byteOffset, 4).getUint32(0)}`;
   const files = await untar(d, body);
   const open = (path: string) => {
     const data = files.get(path.replace(/^(\.\/)+/, ''));
@@ -236,7 +241,7 @@ async function load(d: Daemon, body: Uint8Array, quiet: boolean, emit: (m: JsonM
       layers.push({ digest, size: data.length, mediaType: gz ? MediaType.ociLayerGzip : MediaType.ociLayer });
     }
     const configDigest = await content.put(configBytes);
-    const manifestBytes = archiveManifest({ digest: configDigest, size: configBytes.length }, layers);
+    const manifestBytes = archiveManifest({ digest: configDigest, size: configBytes.length }, layers, true);
     const manifestDigest = await content.put(manifestBytes, { children: [configDigest, ...layers.map((l) => l.digest)] });
     const target: Descriptor = { mediaType: MediaType.ociManifest, digest: manifestDigest, size: manifestBytes.length };
     ids += `Loaded image ID: ${configDigest}\n`;
@@ -304,7 +309,7 @@ export async function importImage(d: Daemon, body: Uint8Array, options: ImportOp
   };
   const configBytes = utf8(JSON.stringify(imageConfig));
   const configDigest = await content.put(configBytes);
-  const manifestBytes = archiveManifest({ digest: configDigest, size: configBytes.length }, [{ digest: diffId, size: layer.length, mediaType: MediaType.ociLayer }]);
+  const manifestBytes = archiveManifest({ digest: configDigest, size: configBytes.length }, [{ digest: diffId, size: layer.length, mediaType: MediaType.ociLayer }], true);
   const manifestDigest = await content.put(manifestBytes, { children: [configDigest, diffId] });
   const target: Descriptor = { mediaType: MediaType.ociManifest, digest: manifestDigest, size: manifestBytes.length };
   if (name) setImageName(images, name, target);

@@ -10,7 +10,7 @@ import { DistributionClient } from '../registry/client.ts';
 import { HUB_URL, type Hub } from '../registry/hub.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
-import { danglingName, isDanglingName, setImageName } from './dangling.ts';
+import { danglingName, hasRepoDigest, isDanglingName, setImageName } from './dangling.ts';
 
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 
@@ -148,8 +148,9 @@ export async function removeImage(d: Daemon, ref: string, options: { force?: boo
   }
   for (const n of names) {
     const digestRef = `${familiarString({ ...parseReference(n), tag: undefined, digest: undefined })}@${images.get(n)!.target.digest}`;
+    const fromRegistry = hasRepoDigest(images.resolve(images.get(n)!));
     untag(n);
-    if (!out.some((o) => o.Untagged === digestRef)) out.push({ Untagged: digestRef });
+    if (fromRegistry && !out.some((o) => o.Untagged === digestRef)) out.push({ Untagged: digestRef });
   }
   for (const n of allNames) if (isDanglingName(n)) images.delete(n);
   out.push({ Deleted: image.id });

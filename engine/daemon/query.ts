@@ -9,7 +9,7 @@ import { familiarString, parseReference } from '../image/reference.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import type { ContainerSummary, ImageSummary } from './types.ts';
-import { isDanglingName } from './dangling.ts';
+import { hasRepoDigest, isDanglingName } from './dangling.ts';
 
 export type Filters = Record<string, string[]>;
 
@@ -181,7 +181,7 @@ export function listImages(d: Daemon, q: { all?: boolean; digests?: boolean; fil
     }
     if (isDanglingName(record.name)) continue;
     if (ref.tag) s.RepoTags.push(familiarString(ref));
-    s.RepoDigests.push(`${familiarString({ ...ref, tag: undefined, digest: undefined })}@${record.target.digest}`);
+    if (hasRepoDigest(r)) s.RepoDigests.push(`${familiarString({ ...ref, tag: undefined, digest: undefined })}@${record.target.digest}`);
   }
   let list = [...byId.values()];
   if (f.reference) list = list.filter((s) => s.RepoTags.some((t) => f.reference!.some((p) => globMatch(p, t) || globMatch(p, t.replace(/:[^:/]+$/, '')))));
@@ -214,7 +214,7 @@ export function inspectImage(d: Daemon, ref: string) {
     if (isDanglingName(record.name)) continue;
     const parsed = parseReference(record.name);
     if (parsed.tag) tags.push(familiarString(parsed));
-    digests.push(`${familiarString({ ...parsed, tag: undefined, digest: undefined })}@${record.target.digest}`);
+    if (hasRepoDigest(d.options.images.resolve(record))) digests.push(`${familiarString({ ...parsed, tag: undefined, digest: undefined })}@${record.target.digest}`);
   }
   const size = r.manifest.layers.reduce((n, l) => n + d.layerSize(l.digest), 0);
   return {
@@ -222,7 +222,7 @@ export function inspectImage(d: Daemon, ref: string) {
     RepoTags: tags,
     RepoDigests: [...new Set(digests)],
     Parent: '',
-    Comment: '',
+    Comment: (r.config as { comment?: string }).comment ?? '',
     Created: r.config.created ?? '',
     DockerVersion: '',
     Author: r.config.author ?? '',

@@ -24,6 +24,8 @@ const loaders: Record<string, Loader> = {
   // Full-screen editors that packages install (busybox vi is an applet).
   nano: () => import('./programs/nano/main.ts').then((m) => m.nano),
   vim: () => import('./programs/vim.ts').then((m) => m.vim),
+  // Node.js 20 for the node image: the script's JavaScript runs instrumented on the host's engine (engine/userland/node).
+  node: () => import('./node/main.ts').then((m) => m.node),
   // Servers and tools of the bundled images (engine/userland/servers).
   hello: () => import('./servers/hello.ts').then((m) => m.hello),
   gosu: () => import('./servers/gosu.ts').then((m) => m.gosu),

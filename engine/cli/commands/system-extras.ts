@@ -159,8 +159,30 @@ export async function runEvents(cli: Cli, p: Parsed): Promise<number> {
     throw new CommandError((err as Error).message);
   }
   const stream = await cli.api.stream('GET', '/events', { since, until, filters: filtersJson(list(p, 'filter')) });
+  try {
+    await printEvents(cli, stream, tmpl);
+  } finally {
+    // Interrupted (Ctrl-C), the stream is ended so the daemon drops its subscription.
+    (stream as { end?: () => void }).end?.();
+  }
+  return 0;
+}
+
+/** The stream's chunks; while none comes, the process sleeps in short naps, where a signal can end it. */
+async function* interruptible(cli: Cli, stream: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const it = stream[Symbol.asyncIterator]();
+  for (;;) {
+    const next = it.next();
+    let r: IteratorResult<Uint8Array> | undefined;
+    while (!(r = await Promise.race([next, cli.sys.sleep(250).then(() => undefined)])));
+    if (r.done) return;
+    yield r.value;
+  }
+}
+
+async function printEvents(cli: Cli, stream: AsyncIterable<Uint8Array>, tmpl: ReturnType<typeof parseTemplate> | undefined): Promise<void> {
   let buf = '';
-  for await (const chunk of stream) {
+  for await (const chunk of interruptible(cli, stream)) {
     buf += fromUtf8(chunk);
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {
@@ -179,5 +201,4 @@ export async function runEvents(cli: Cli, p: Parsed): Promise<number> {
       }
     }
   }
-  return 0;
 }
