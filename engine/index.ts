@@ -151,9 +151,17 @@ async function loadHub(platform: Platform, hub: Hub): Promise<void> {
   const built = await buildImages(platform, hub.content, bundledImages);
   for (const b of built) {
     const ref = parseReference(b.spec.repository);
-    for (const tag of b.spec.tags) hub.tag(ref.path, tag, b.index, { official: ref.path.startsWith('library/') });
+    const info = { official: ref.path.startsWith('library/'), stars: b.spec.stars ?? 0, description: b.spec.description ?? '' };
+    for (const tag of b.spec.tags) hub.tag(ref.path, tag, b.index, info);
+    // Only the Alpine variants of redis and node are bundled; they also answer for the plain tags.
+    for (const tag of HUB_ALIASES[b.spec.repository]?.(b.spec.tags) ?? []) if (!hub.repository(ref.path)?.tags.has(tag)) hub.tag(ref.path, tag, b.index, info);
   }
 }
+
+const HUB_ALIASES: Record<string, (tags: readonly string[]) => string[]> = {
+  redis: (tags) => (tags.includes('alpine') ? ['latest', '7', '7.4', '7.4.1'] : []),
+  node: (tags) => (tags.includes('20-alpine') ? ['latest', 'lts', 'iron', '20', '20.18', '20.18.0'] : []),
+};
 
 function removeHostTree(host: Host, path: string): void {
   const fs = host.rootfs;

@@ -68,6 +68,8 @@ export function populateHost(fs: DiskFs): void {
 
   writeHostFile(fs, '/bin/busybox', encodeExecutable({ program: 'busybox', version: '1.36.1' }), 0o755);
   for (const name of Object.keys(applets).sort()) fs.symlink('/bin/busybox', `/bin/${name}`, ROOT);
+  // curl, as on the desktops learners come from: `curl localhost:8080` reaches a published port.
+  writeHostFile(fs, '/usr/bin/curl', encodeExecutable({ program: 'curl', version: '8.10.1' }), 0o755);
 
   writeHostFile(
     fs,
