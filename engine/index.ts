@@ -151,7 +151,7 @@ async function loadHub(platform: Platform, hub: Hub): Promise<void> {
   const built = await buildImages(platform, hub.content, bundledImages);
   for (const b of built) {
     const ref = parseReference(b.spec.repository);
-    const info = { official: ref.path.startsWith('library/'), stars: b.spec.stars ?? 0, description: b.spec.description ?? '' };
+    const info = { official: ref.path.startsWith('library/') };
     for (const tag of b.spec.tags) hub.tag(ref.path, tag, b.index, info);
     // Only the Alpine variants of redis and node are bundled; they also answer for the plain tags.
     for (const tag of HUB_ALIASES[b.spec.repository]?.(b.spec.tags) ?? []) if (!hub.repository(ref.path)?.tags.has(tag)) hub.tag(ref.path, tag, b.index, info);
