@@ -13,6 +13,7 @@
  */
 import { EngineError } from '../errors.ts';
 import { FsError } from '../fs/errno.ts';
+import { mkdirs } from '../fs/mkdirs.ts';
 import type { FileSystem } from '../fs/types.ts';
 import { isDir, isRegular, isSymlink } from '../fs/types.ts';
 import type { ContainerConfig, HostConfig, MountPoint } from './types.ts';
@@ -23,7 +24,6 @@ export const VOLUMES_ROOT = '/var/lib/docker/volumes';
 export const ANONYMOUS_LABEL = 'com.docker.volume.anonymous';
 
 const VOLUME_NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-const ROOT = { uid: 0, gid: 0 };
 
 export interface Volume {
   name: string;
@@ -420,19 +420,6 @@ function copyTree(from: FileSystem, src: string, to: FileSystem, dest: string): 
 
 // ---- host filesystem helpers ---------------------------------------------------------
 
-export function mkdirs(fs: FileSystem, path: string, mode: number): void {
-  let cur = '';
-  for (const c of path.split('/').filter((x) => x !== '')) {
-    cur += '/' + c;
-    try {
-      if (!isDir(fs.lstat(cur).mode)) throw new FsError('ENOTDIR', 'mkdir', cur);
-      continue;
-    } catch (err) {
-      if (!(err instanceof FsError && err.code === 'ENOENT')) throw err;
-    }
-    fs.mkdir(cur, mode, ROOT);
-  }
-}
 
 function removeTree(fs: FileSystem, path: string): void {
   let st;

@@ -9,7 +9,7 @@
 import type { Platform, Disk } from '../platform/types.ts';
 import { DiskFs } from '../fs/diskfs.ts';
 import { FsError } from '../fs/errno.ts';
-import { isDir } from '../fs/types.ts';
+import { mkdirs } from '../fs/mkdirs.ts';
 import { encodeExecutable } from '../common/executable.ts';
 import { fromUtf8, utf8 } from '../common/bytes.ts';
 import { boot, hostPipe, type Machine } from '../kernel/boot.ts';
@@ -40,19 +40,6 @@ export function writeHostFile(fs: DiskFs, path: string, content: string | Uint8A
   fs.setattr(path, { mode });
 }
 
-function mkdirs(fs: DiskFs, path: string, mode = 0o755, owner = ROOT): void {
-  let cur = '';
-  for (const c of path.split('/').filter((x) => x !== '')) {
-    cur += '/' + c;
-    try {
-      if (!isDir(fs.lstat(cur).mode)) throw new FsError('ENOTDIR', 'mkdir', cur);
-      continue;
-    } catch (err) {
-      if (!(err instanceof FsError && err.code === 'ENOENT')) throw err;
-    }
-    fs.mkdir(cur, mode, owner);
-  }
-}
 
 /** Writes the host's files onto an empty disk. */
 export function populateHost(fs: DiskFs): void {

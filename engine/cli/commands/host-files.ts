@@ -3,6 +3,7 @@
  * (through the emulated process's syscalls), with Go's error wording:
  * `open x.tar: no such file or directory`.
  */
+import { concatBytes } from '../../common/bytes.ts';
 import { FsError } from '../../fs/errno.ts';
 import { strerror } from '../../fs/errno.ts';
 import type { Cli } from '../cli.ts';
@@ -25,7 +26,6 @@ export async function readHostFile(cli: Cli, path: string): Promise<Uint8Array> 
     throw new Error(`open ${path}: ${goErrno(err)}`);
   }
   const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
     for (;;) {
       let chunk: Uint8Array;
@@ -36,18 +36,11 @@ export async function readHostFile(cli: Cli, path: string): Promise<Uint8Array> 
       }
       if (chunk.length === 0) break;
       chunks.push(chunk);
-      size += chunk.length;
     }
   } finally {
     cli.sys.close(fd);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Writes a file as Go's CreateTemp + Rename: created in the same directory, then moved over PATH. */
@@ -89,18 +82,10 @@ export async function writeHostFile(cli: Cli, path: string, data: Uint8Array, mo
 /** Reads standard input to its end. */
 export async function readStdinBytes(cli: Cli): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
   for (;;) {
     const chunk = await cli.sys.read(0, 1 << 20);
     if (chunk.length === 0) break;
     chunks.push(chunk);
-    size += chunk.length;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
