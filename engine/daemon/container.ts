@@ -47,6 +47,8 @@ export class Container {
   readonly attachments = new Set<Attachment>();
   mounts: MountPoint[] = [];
   networks: Record<string, EndpointSettings> = {};
+  /** What the create request asked of each network (aliases, a fixed address). */
+  endpointsConfig: Record<string, Partial<EndpointSettings>> = {};
   /** Exec instances running in this container. */
   readonly execs = new Set<string>();
   /** Waiters for `wait?condition=…`. */

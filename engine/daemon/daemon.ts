@@ -223,6 +223,12 @@ export class Daemon {
     }
     const containerName = fullName ?? `/${generateName((n) => [...this.containers.values()].some((c) => c.name === `/${n}`), () => this.platform.randomBytes(4).reduce((a, b) => a * 256 + b, 0) / 2 ** 32)}`;
     const c = new Container(id, containerName, this.now(), body.Image, image.id, config, host, argv[0]!, argv.slice(1));
+    c.endpointsConfig = body.NetworkingConfig?.EndpointsConfig ?? {};
+    const onDefault = host.NetworkMode === 'bridge';
+    if (onDefault && Object.values(c.endpointsConfig).some((e) => e.Aliases && e.Aliases.length > 0)) {
+      this.options.snapshotter.remove(id);
+      throw new EngineError('InvalidArgument', 'network-scoped alias is supported only for containers in user defined networks');
+    }
     c.mounts = mounts;
     try {
       this.options.networks?.attach(c);
@@ -285,6 +291,12 @@ export class Daemon {
 
   private async run(c: Container): Promise<void> {
     const { runtime, snapshotter, host } = this.options;
+    for (const link of c.hostConfig.Links ?? []) {
+      const [name = '', alias] = link.split(':');
+      const other = this.findContainer(name.replace(/^\//, ''));
+      if (!other) throw new EngineError('InvalidArgument', `could not get container for ${name}`);
+      if (!other.running) throw new EngineError('InvalidArgument', `Cannot link to a non running container: ${other.name} AS ${c.name}/${alias ?? other.name.slice(1)}`);
+    }
     const dir = this.containerDir(c);
     host.writeFile(`${dir}/hostname`, `${c.config.Hostname}\n`);
     host.writeFile(`${dir}/hosts`, this.hostsFile(c));
@@ -526,6 +538,15 @@ export class Daemon {
 
   private hostsFile(c: Container): string {
     const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::\tip6-localnet', 'ff00::\tip6-mcastprefix', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
+    // Legacy links (--link db:alias) on the default bridge: the linked container's address under its names.
+    if (c.hostConfig.NetworkMode === 'bridge') {
+      for (const link of c.hostConfig.Links ?? []) {
+        const [name = '', alias] = link.split(':');
+        const other = this.findContainer(name.replace(/^\//, ''));
+        const ip = other?.networks.bridge?.IPAddress;
+        if (other && ip) lines.push(`${ip}\t${[alias ?? other.name.slice(1), other.id.slice(0, 12), other.name.slice(1)].filter((v, i, a) => a.indexOf(v) === i).join(' ')}`);
+      }
+    }
     for (const ep of Object.values(c.networks)) if (ep.IPAddress) lines.push(`${ep.IPAddress}\t${c.config.Hostname}`);
     return lines.join('\n') + '\n';
   }

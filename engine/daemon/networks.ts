@@ -441,7 +441,9 @@ export class Networks implements DaemonNetworks {
     if (mode.startsWith('container:')) return;
     const n = this.network(mode);
     this.record(c);
-    this.join(c, n);
+    const asked = c.endpointsConfig[mode] ?? c.endpointsConfig[n.name] ?? c.endpointsConfig.default ?? {};
+    // Links on a user network are aliases of the linked container, resolved by the embedded DNS.
+    this.join(c, n, asked);
   }
 
   /** The runtime made the container's namespace: plug it in (EmulatedRuntime's setupNetwork). */

@@ -12,3 +12,12 @@ docker run --rm --network shop alpine wget -qO- http://db/
 docker run --rm alpine cat /etc/hosts | tail -1 | cut -f1
 docker rm -f web web2 db >/dev/null
 docker network rm shop
+docker network create app >/dev/null
+docker run -d --name store --network app --network-alias database alpine sleep 100 >/dev/null
+docker run --rm --network app alpine sh -c 'ping -c1 -W1 database >/dev/null && echo alias resolves'
+docker run -d --name old alpine sleep 100 >/dev/null
+docker run --rm --link old:legacy alpine sh -c 'ping -c1 -W1 legacy >/dev/null && echo link resolves'
+docker run --rm --network-alias x alpine true
+echo "exit=$?"
+docker rm -f store old >/dev/null
+docker network rm app
