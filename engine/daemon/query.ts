@@ -5,7 +5,7 @@
  */
 import { rfc3339Nano } from '../common/time.ts';
 import { EngineError } from '../errors.ts';
-import { familiarString, parseReference } from '../image/reference.ts';
+import { familiarString, formatReference, parseReference } from '../image/reference.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import type { ContainerSummary, ImageSummary } from './types.ts';
@@ -195,7 +195,12 @@ export function listImages(d: Daemon, q: { all?: boolean; digests?: boolean; fil
     const t = d.image(f.since[0]!).config.created;
     list = list.filter((s) => s.Created > Date.parse(t ?? '') / 1000);
   }
-  for (const s of list) s.RepoDigests = [...new Set(s.RepoDigests)];
+  // moby's reference store lists an image's names in lexical order of the full reference.
+  const full = (familiar: string) => formatReference(parseReference(familiar));
+  for (const s of list) {
+    s.RepoDigests = [...new Set(s.RepoDigests)].sort((a, b) => (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0));
+    s.RepoTags.sort((a, b) => (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0));
+  }
   return list.sort((a, b) => b.Created - a.Created);
 }
 
