@@ -49,6 +49,7 @@ export { bundledImages } from './registry/bundled/index.ts';
 export type { ImageSpec } from './registry/bundled/spec.ts';
 export { ociLayout, distributionLayout, type FileMap } from './registry/layout.ts';
 export { DistributionClient, type Fetch } from './registry/client.ts';
+export { parseDockerfile } from './build/parser.ts';
 export { bootHost, exitCode, LEARNER, type Host, type Spawned, type ProcessOptions, type RunResult } from './userland/host.ts';
 export { connectHost, internetOf } from './network/internet.ts';
 
