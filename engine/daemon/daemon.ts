@@ -143,12 +143,8 @@ export class Daemon {
         if (resolved.id.slice(7).startsWith(idRef)) return resolved;
       }
     }
-    let name: string;
-    try {
-      name = formatReference(parseReference(ref));
-    } catch {
-      throw new EngineError('NotFound', `No such image: ${ref}`);
-    }
+    // A malformed reference is the caller's error, in Docker's words ("invalid reference format…").
+    const name = formatReference(parseReference(ref));
     const record = images.get(name);
     if (!record) throw new EngineError('NotFound', `No such image: ${familiarString(parseReference(ref))}`);
     return images.resolve(record);

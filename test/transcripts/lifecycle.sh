@@ -32,3 +32,10 @@ docker run nosuchimage
 echo "exit=$?"
 docker frobnicate
 echo "exit=$?"
+docker run Alpine
+echo "exit=$?"
+docker run -p abc alpine
+echo "exit=$?"
+docker run -m 1k alpine true
+echo "exit=$?"
+docker ps -aq | wc -l

@@ -159,6 +159,11 @@ export async function pull(cli: Cli, ref: string, write: (text: string) => Promi
 async function create(cli: Cli, p: Parsed, body: CreateBody): Promise<string> {
   const name = str(p, 'name') || undefined;
   try {
+    parseReference(body.Image);
+  } catch (err) {
+    throw new CommandError((err as Error).message, 125);
+  }
+  try {
     return (await cli.api.post<{ Id: string }>('/containers/create', { name }, body)).Id;
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 404 || !err.message.startsWith('No such image')) throw err;
