@@ -175,6 +175,7 @@ export class Router {
     this.on('GET', '/images/{name*}/history', ({ params }) => json(imageHistory(d, params[0]!)));
     this.on('POST', '/images/{name*}/tag', ({ params, query }) => (tagImage(d, params[0]!, query.get('repo') ?? '', query.get('tag') || undefined), empty(201)));
     this.on('DELETE', '/images/{name*}', async ({ params, query }) => json(await removeImage(d, params[0]!, { force: flag(query, 'force'), noprune: flag(query, 'noprune') })));
+    this.on('POST', '/build', ({ query, req }) => this.build(query, req));
     // save, load, push, search, login, prune, df (routes-extras.ts)
     defineExtraRoutes(this.kit());
     // top, stats, diff, update, commit, cp, export (container-extras-routes.ts)
@@ -207,6 +208,49 @@ export class Router {
       const body = (req.body ?? {}) as { Container?: string; Force?: boolean };
       networks().disconnect(params[0]!, body.Container ?? '', body.Force ?? false);
       return json('', 200);
+    });
+  }
+
+  /** POST /build: the classic builder (engine/daemon/build.ts); a JSON-message stream. */
+  private async build(query: URLSearchParams, req: ApiRequest): Promise<ApiResponse> {
+    const { buildImage } = await import('../daemon/build.ts');
+    const d = this.daemon;
+    const parse = <T>(name: string, fallback: T): T => {
+      const v = query.get(name);
+      if (!v) return fallback;
+      try {
+        return JSON.parse(v) as T;
+      } catch {
+        throw new EngineError('InvalidArgument', `invalid ${name} parameter: ${v}`);
+      }
+    };
+    const options = {
+      tags: query.getAll('t').filter((t) => t !== ''),
+      dockerfile: query.get('dockerfile') || 'Dockerfile',
+      buildArgs: parse<Record<string, string | null>>('buildargs', {}),
+      target: query.get('target') ?? '',
+      noCache: flag(query, 'nocache'),
+      pull: flag(query, 'pull'),
+      quiet: flag(query, 'q'),
+      labels: parse<Record<string, string>>('labels', {}),
+      rm: query.get('rm') === null ? true : flag(query, 'rm'),
+      forceRm: flag(query, 'forcerm'),
+    };
+    const pull = async (ref: string, emit: (m: JsonMessage) => void) => {
+      await this.hubReady;
+      const parsed = /^(.*?)(?::([^:/@]+))?$/.exec(ref)!;
+      await pullImage(d, this.hub, parsed[1]!, parsed[2] || undefined, emit);
+    };
+    return this.progress(async (emit) => {
+      let started = false;
+      try {
+        await buildImage(d, req.raw ?? new Uint8Array(), options, (m) => ((started = true), emit(m)), pull);
+      } catch (err) {
+        if (!started) throw err;
+        const message = err instanceof Error ? err.message : String(err);
+        const code = (err as { exitCode?: number }).exitCode ?? 1;
+        emit({ errorDetail: { code, message }, error: message } as JsonMessage);
+      }
     });
   }
 
@@ -357,8 +401,8 @@ export class Router {
       OSType: 'linux',
       Architecture: 'x86_64',
       IndexServerAddress: 'https://index.docker.io/v1/',
-      NCPU: 2,
-      MemTotal: 2 * 1024 * 1024 * 1024,
+      NCPU: d.options.host.machine?.().ncpu ?? 2,
+      MemTotal: d.options.host.machine?.().memTotal ?? 2 * 1024 * 1024 * 1024,
       DockerRootDir: '/var/lib/docker',
       Name: 'berth',
       Labels: [],

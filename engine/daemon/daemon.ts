@@ -42,6 +42,8 @@ export interface DaemonHost {
   removeTree(path: string): void;
   /** The host's /etc/resolv.conf, which containers on the default network copy. */
   resolvConf(): string;
+  /** What `docker info` reports of the machine: memory in bytes, CPUs. */
+  machine?(): { memTotal: number; ncpu: number };
   /** The host's filesystem (volumes and bind sources); without it, the root of the snapshotter's disk. */
   fs?: FileSystem;
 }

@@ -4,6 +4,7 @@
 import type { Parsed } from '../command.ts';
 import { Cli, str } from '../cli.ts';
 import { renderTemplate } from './formatting.ts';
+import { bytesSize } from '../format/units.ts';
 
 const CLIENT = { Version: '28.2.2', ApiVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4', GoVersion: 'go1.24.3', Os: 'linux', Arch: 'amd64', BuildTime: 'Fri May 30 12:07:26 2025', Context: 'default' };
 
@@ -48,7 +49,6 @@ export async function runInfo(cli: Cli, p: Parsed): Promise<number> {
     await cli.out(`${await renderTemplate(format, info)}\n`);
     return 0;
   }
-  const gib = (info.MemTotal / 1024 ** 3).toFixed(2).replace(/\.?0+$/, '');
   await cli.out(
     [
       'Client: Docker Engine - Community',
@@ -84,7 +84,7 @@ export async function runInfo(cli: Cli, p: Parsed): Promise<number> {
       ` OSType: ${info.OSType}`,
       ` Architecture: ${info.Architecture}`,
       ` CPUs: ${info.NCPU}`,
-      ` Total Memory: ${gib}GiB`,
+      ` Total Memory: ${bytesSize(info.MemTotal)}`,
       ` Name: ${info.Name}`,
       ` ID: ${info.ID}`,
       ` Docker Root Dir: ${info.DockerRootDir}`,
