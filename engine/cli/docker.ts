@@ -72,6 +72,7 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'container prune': () => extras().then((m) => m.runContainerPrune),
   'container export': () => extras().then((m) => m.runExport),
   'container cp': () => cp().then((m) => m.runCp),
+  'image build': () => import('./commands/build.ts').then((m) => m.runBuild),
   'image save': () => imageExtras().then((m) => m.runSave),
   'image load': () => imageExtras().then((m) => m.runLoad),
   'image import': () => imageExtras().then((m) => m.runImport),

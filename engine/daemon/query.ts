@@ -184,6 +184,16 @@ export function listImages(d: Daemon, q: { all?: boolean; digests?: boolean; fil
     if (hasRepoDigest(r)) s.RepoDigests.push(`${familiarString({ ...ref, tag: undefined, digest: undefined })}@${record.target.digest}`);
   }
   let list = [...byId.values()];
+  // Classic build steps record their parent (engine/daemon/build.ts): untagged parents are hidden without --all.
+  const parents = new Map<string, string>();
+  for (const record of images.list()) {
+    const r = images.resolve(record);
+    const parent = r.manifest.annotations?.['io.berth.image.parent'];
+    if (parent) parents.set(r.id, parent);
+  }
+  for (const s of list) s.ParentId = parents.get(s.Id) ?? '';
+  const hasChild = new Set(parents.values());
+  if (!q.all) list = list.filter((s) => s.RepoTags.length > 0 || !hasChild.has(s.Id));
   if (f.reference) list = list.filter((s) => s.RepoTags.some((t) => f.reference!.some((p) => globMatch(p, t) || globMatch(p, t.replace(/:[^:/]+$/, '')))));
   if (f.dangling) list = list.filter((s) => (s.RepoTags.length === 0) === (f.dangling![0] === 'true'));
   if (f.label) list = list.filter((s) => f.label!.every((l) => matchLabel(s.Labels ?? {}, l)));
@@ -256,6 +266,20 @@ export function imageHistory(d: Daemon, ref: string) {
   if (out[0]) {
     out[0].Id = r.id;
     out[0].Tags = inspectImage(d, ref).RepoTags;
+  }
+  // Images from classic build steps record their parent: the entries below show those images' IDs.
+  let cur = r;
+  for (let i = 1; i < out.length; i++) {
+    const parent = cur.manifest.annotations?.['io.berth.image.parent'];
+    if (!parent) break;
+    try {
+      cur = d.image(parent);
+    } catch {
+      break;
+    }
+    out[i]!.Id = cur.id;
+    const tags = inspectImage(d, cur.id).RepoTags;
+    if (tags.length > 0) out[i]!.Tags = tags;
   }
   return out;
 }
