@@ -140,7 +140,9 @@ export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
       const line = buf.slice(0, nl).trim();
       buf = buf.slice(nl + 1);
       if (!line) continue;
-      const m = JSON.parse(line) as { stream?: string; status?: string; id?: string; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string; code?: number } };
+      const m = JSON.parse(line) as { stream?: string; status?: string; id?: string; progress?: string; progressDetail?: { total?: number }; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string; code?: number } };
+      // Off a terminal, jsonmessage leaves out the lines that carry a progress bar (Downloading, Extracting).
+      if (m.progress || m.progressDetail?.total) continue;
       if (m.errorDetail || m.error) {
         await cli.err(`${m.errorDetail?.message ?? m.error}\n`);
         return m.errorDetail?.code || 1;
