@@ -19,6 +19,8 @@ const berth = join(root, 'native-bridge/berth.mjs');
 export function normalize(text: string): string {
   return text
     .replace(/(?<!sha256:)\b[0-9a-f]{64}\b/g, '<ID>')
+    // Containers, and images built at a given time, get new short ids on every run.
+    .replace(/(?<![:@])\b[0-9a-f]{12}\b/g, '<ID12>')
     .replace(/(Less than a second|About a minute|\d+ seconds?|\d+ minutes) ago/g, '<AGO>')
     .replace(/Up (Less than a second|About a minute|\d+ seconds?|\d+ minutes)/g, 'Up <UPTIME>')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TIME>')
