@@ -79,8 +79,22 @@ export class ImageStore {
     return JSON.parse(fromUtf8(this.content.read(digest))) as T;
   }
 
+  /** Content is immutable by digest, so what a target resolves to is kept (parsing JSON is most of the cost). */
+  private readonly resolved = new Map<string, Omit<ResolvedImage, 'record'>>();
+
   /** Picks the manifest for `want` (linux/amd64 by default) and reads it and its config. */
   resolve(record: ImageRecord, want: PlatformSpec = DEFAULT_PLATFORM): ResolvedImage {
+    const key = `${record.target.digest} ${want.os}/${want.architecture}/${want.variant ?? ''}`;
+    const known = this.resolved.get(key);
+    if (known && this.content.has(record.target.digest)) return { record, ...known };
+    const fresh = this.resolveUncached(record, want);
+    const { record: _r, ...rest } = fresh;
+    // Shared between callers: frozen, so that nobody changes what everyone else reads.
+    this.resolved.set(key, deepFreeze(rest));
+    return { record, ...rest };
+  }
+
+  private resolveUncached(record: ImageRecord, want: PlatformSpec): ResolvedImage {
     let desc = record.target;
     if (isIndexType(desc.mediaType)) {
       const parsed = parseManifestOrIndex(this.content.read(desc.digest), desc.mediaType);
@@ -98,4 +112,12 @@ export class ImageStore {
     const config = this.readJson<ImageConfig>(parsed.manifest.config.digest);
     return { record, manifestDescriptor: desc, manifest: parsed.manifest, config, id: parsed.manifest.config.digest };
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
 }
