@@ -22,7 +22,7 @@ import { buildImages, type BuiltImage } from './registry/bundled/build.ts';
 import { bundledImages } from './registry/bundled/index.ts';
 import { formatReference, parseReference } from './image/reference.ts';
 import { EmulatedRuntime } from './kernel/runtime.ts';
-import { CPUS, MEM_TOTAL } from './kernel/kernel.ts';
+import { CPUS, KERNEL_RELEASE, MEM_TOTAL } from './kernel/kernel.ts';
 import { Hub } from './registry/hub.ts';
 import { Daemon } from './daemon/daemon.ts';
 import { Networks } from './daemon/networks.ts';
@@ -138,7 +138,7 @@ export function bootLearnerMachine(platform: Platform, options: { disk?: Disk } 
       writeFile: (path, text) => host.writeFile(path, text, 0o644, { uid: 0, gid: 0 }),
       removeTree: (path) => removeHostTree(host, path),
       resolvConf: () => host.readFile('/etc/resolv.conf'),
-      machine: () => ({ memTotal: MEM_TOTAL, ncpu: CPUS }),
+      machine: () => ({ memTotal: MEM_TOTAL, ncpu: CPUS, kernelVersion: KERNEL_RELEASE }),
     },
     networks,
   });

@@ -60,6 +60,7 @@ const flag = (q: URLSearchParams, name: string) => {
 };
 
 export class Router {
+  private readonly engineId: string;
   private readonly routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
 
   constructor(
@@ -68,6 +69,9 @@ export class Router {
     /** Resolves once the hub holds its images (built in the background at boot). */
     readonly hubReady: Promise<void> = Promise.resolve(),
   ) {
+    // Docker 28 identifies an engine by a random UUID, made once.
+    const hex = Array.from(daemon.platform.randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('');
+    this.engineId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     this.define();
   }
 
@@ -105,7 +109,7 @@ export class Router {
   private define(): void {
     const d = this.daemon;
     this.on('GET', '/_ping', () => ({ status: 200, kind: 'json', body: 'OK', headers: { 'Api-Version': API_VERSION, 'Docker-Experimental': 'false', 'Ostype': 'linux' } }));
-    this.on('GET', '/version', () => json(versionInfo()));
+    this.on('GET', '/version', () => json(versionInfo(d.options.host.machine?.().kernelVersion)));
     this.on('GET', '/info', () => json(this.info()));
     this.on('GET', '/events', ({ query }) => this.eventStream(query));
 
@@ -369,7 +373,7 @@ export class Router {
     const d = this.daemon;
     const cs = [...d.containers.values()];
     return {
-      ID: 'BERT:H000:0000:0000:0000:0000:0000:0000:0000:0000:0000:0000',
+      ID: this.engineId,
       Containers: cs.length,
       ContainersRunning: cs.filter((c) => c.state === 'running').length,
       ContainersPaused: cs.filter((c) => c.state === 'paused').length,
@@ -395,7 +399,7 @@ export class Router {
       CgroupDriver: 'cgroupfs',
       CgroupVersion: '2',
       NEventsListener: 0,
-      KernelVersion: '6.1.0-berth',
+      KernelVersion: d.options.host.machine?.().kernelVersion ?? '',
       OperatingSystem: 'Berth (emulated Linux)',
       OSVersion: '',
       OSType: 'linux',
@@ -419,10 +423,10 @@ export class Router {
   }
 }
 
-export function versionInfo() {
+export function versionInfo(kernelVersion = '') {
   return {
     Platform: { Name: 'Docker Engine - Community' },
-    Components: [{ Name: 'Engine', Version: '28.2.2', Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-05-30T12:07:26.000000000+00:00', Experimental: 'false', GitCommit: '45873be', GoVersion: 'go1.24.3', KernelVersion: '6.1.0-berth', MinAPIVersion: MIN_API_VERSION, Os: 'linux' } }],
+    Components: [{ Name: 'Engine', Version: '28.2.2', Details: { ApiVersion: API_VERSION, Arch: 'amd64', BuildTime: '2025-05-30T12:07:26.000000000+00:00', Experimental: 'false', GitCommit: '45873be', GoVersion: 'go1.24.3', KernelVersion: kernelVersion, MinAPIVersion: MIN_API_VERSION, Os: 'linux' } }],
     Version: '28.2.2',
     ApiVersion: API_VERSION,
     MinAPIVersion: MIN_API_VERSION,
@@ -430,7 +434,7 @@ export function versionInfo() {
     GoVersion: 'go1.24.3',
     Os: 'linux',
     Arch: 'amd64',
-    KernelVersion: '6.1.0-berth',
+    KernelVersion: kernelVersion,
     BuildTime: '2025-05-30T12:07:26.000000000+00:00',
   };
 }

@@ -4,7 +4,7 @@
  * (`Error response from daemon: …` with status 1 for most commands; `docker:
  * …` plus the help hint with 125 for run and create).
  */
-import { fromUtf8, utf8 } from '../common/bytes.ts';
+import { fromUtf8 } from '../common/bytes.ts';
 import type { Sys } from '../kernel/sys.ts';
 import { ApiError, type ApiClient } from '../api/client.ts';
 import type { Parsed } from './command.ts';
@@ -101,7 +101,7 @@ export async function report(cli: Cli, parsed: Parsed, body: () => Promise<numbe
     return await body();
   } catch (err) {
     const msg = daemonMessage(err);
-    const status = err instanceof CommandError ? err.status : err instanceof ApiError ? 1 : 1;
+    const status = err instanceof CommandError ? err.status : 1;
     const name = parsed.spec.path[parsed.spec.path.length - 1]!;
     const runLike = parsed.spec.path.join(' ') === 'container run' || parsed.spec.path.join(' ') === 'container create';
     if (runLike && !(err instanceof CommandError && err.status !== 125)) {
@@ -123,4 +123,3 @@ export const bool = (p: Parsed, name: string): boolean => p.flags.values[name] =
 export const num = (p: Parsed, name: string): number => Number(p.flags.values[name] ?? 0);
 export const given = (p: Parsed, name: string): boolean => p.flags.changed.has(name);
 
-export { utf8 };

@@ -43,7 +43,7 @@ export interface DaemonHost {
   /** The host's /etc/resolv.conf, which containers on the default network copy. */
   resolvConf(): string;
   /** What `docker info` reports of the machine: memory in bytes, CPUs. */
-  machine?(): { memTotal: number; ncpu: number };
+  machine?(): { memTotal: number; ncpu: number; kernelVersion: string };
   /** The host's filesystem (volumes and bind sources); without it, the root of the snapshotter's disk. */
   fs?: FileSystem;
 }
@@ -548,9 +548,6 @@ export class Daemon {
     for (const ep of Object.values(c.networks)) if (ep.IPAddress) lines.push(`${ep.IPAddress}\t${c.config.Hostname}`);
     return lines.join('\n') + '\n';
   }
-
-  /** Text for `docker logs`' error when the container's log driver keeps none. */
-  readonly logLimit = LOG_LIMIT;
 
   /** Decodes a container's logs as text (for tests and lesson checks). */
   logsText(ref: string): string {

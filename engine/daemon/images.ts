@@ -10,35 +10,14 @@ import { DistributionClient } from '../registry/client.ts';
 import { HUB_URL, type Hub } from '../registry/hub.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
+import { progressText } from './progress-text.ts';
 import { danglingName, hasRepoDigest, isDanglingName, setImageName } from './dangling.ts';
 
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 
-function progressBar(current: number, total: number): string {
-  const width = 50;
-  const filled = Math.max(0, Math.min(width, Math.floor((current / total) * width)));
-  const bar = filled >= width ? '='.repeat(width) : '='.repeat(Math.max(0, filled - 1)) + (filled > 0 ? '>' : '>') + ' '.repeat(width - Math.max(filled, 1));
-  return `[${bar}] ${humanBytes(current)}/${humanBytes(total)}`;
-}
-
-function humanBytes(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let i = 0;
-  while (n >= 1000 && i < units.length - 1) {
-    n /= 1000;
-    i++;
-  }
-  return `${i === 0 ? n : n.toPrecision(3).replace(/\.?0+$/, '')}${units[i]}`;
-}
-
 /** POST /images/create?fromImage=…&tag=…: pulls from the simulated Docker Hub. */
 export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: string | undefined, emit: (m: JsonMessage) => void): Promise<void> {
-  let ref: Reference;
-  try {
-    ref = parseReference(tag ? (tag.startsWith('sha256:') ? `${fromImage}@${tag}` : `${fromImage}:${tag}`) : fromImage);
-  } catch (err) {
-    throw err;
-  }
+  let ref: Reference = parseReference(tag ? (tag.startsWith('sha256:') ? `${fromImage}@${tag}` : `${fromImage}:${tag}`) : fromImage);
   if (!ref.tag && !ref.digest) ref = { ...ref, tag: 'latest' };
   const familiar = familiarString({ ...ref, tag: undefined, digest: undefined });
   if (ref.domain !== 'docker.io') {
@@ -64,7 +43,7 @@ export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: str
     progress: (e) => {
       const id = short(e.id);
       if (e.status === 'Downloading') {
-        emit({ status: 'Downloading', progressDetail: { current: e.current, total: e.total }, progress: progressBar(e.current ?? 0, e.total ?? 1), id });
+        emit({ status: 'Downloading', progressDetail: { current: e.current, total: e.total }, progress: progressText(e.current ?? 0, e.total ?? 1), id });
         emit({ status: 'Verifying Checksum', progressDetail: {}, id });
       } else {
         emit({ status: e.status, progressDetail: {}, id });
@@ -79,7 +58,7 @@ export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: str
   for (const l of image.manifest.layers) {
     if (!layers.includes(l.digest)) continue;
     const size = d.layerSize(l.digest);
-    emit({ status: 'Extracting', progressDetail: { current: size, total: size }, progress: progressBar(size, size), id: short(l.digest) });
+    emit({ status: 'Extracting', progressDetail: { current: size, total: size }, progress: progressText(size, size), id: short(l.digest) });
     emit({ status: 'Pull complete', progressDetail: {}, id: short(l.digest) });
   }
   emit({ status: `Digest: ${top.digest}` });
@@ -92,12 +71,7 @@ export async function pullImage(d: Daemon, hub: Hub, fromImage: string, tag: str
 /** POST /images/{name}/tag. */
 export function tagImage(d: Daemon, source: string, repo: string, tag: string | undefined): void {
   const image = d.image(source);
-  let target: Reference;
-  try {
-    target = parseReference(tag ? `${repo}:${tag}` : repo);
-  } catch (err) {
-    throw err;
-  }
+  const target: Reference = parseReference(tag ? `${repo}:${tag}` : repo);
   if (target.digest) throw new EngineError('InvalidArgument', 'refusing to create a tag with a digest reference');
   setImageName(d.options.images, formatReference({ ...target, tag: target.tag ?? 'latest' }), image.record.target);
   d.events.emit('image', 'tag', image.id, { name: familiarString({ ...target, tag: target.tag ?? 'latest' }) });

@@ -4,7 +4,6 @@
  * inspect, ps. Multi-container commands go on past a failure, print each
  * error, and exit 1, as docker/cli does.
  */
-import { fromUtf8 } from '../../common/bytes.ts';
 import { ApiError } from '../../api/client.ts';
 import { demux } from '../../api/stream.ts';
 import type { ContainerSummary } from '../../daemon/types.ts';
@@ -245,4 +244,3 @@ export const PS_HEADERS: Record<string, string> = {
   ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS',
 };
 
-export { fromUtf8 };

@@ -149,9 +149,7 @@ async function readHostFile(cli: Cli, path: string): Promise<string> {
 /** POST /images/create with the progress shown on `write`; throws the daemon's error. */
 export async function pull(cli: Cli, ref: string, write: (text: string) => Promise<void>, tty: boolean): Promise<void> {
   const r = parseReference(ref);
-  const fromImage = familiarString({ ...r, tag: undefined, digest: undefined });
   const stream = await cli.api.stream('POST', '/images/create', { fromImage: r.domain === 'docker.io' ? `docker.io/${r.path}` : `${r.domain}/${r.path}`, tag: r.digest ?? r.tag ?? 'latest' });
-  void fromImage;
   await displayJsonMessages(stream, write, tty);
 }
 
