@@ -24,6 +24,11 @@ export function normalize(text: string): string {
     .replace(/(Less than a second|About a minute|\d+ seconds?|\d+ minutes) ago/g, '<AGO>')
     .replace(/Up (Less than a second|About a minute|\d+ seconds?|\d+ minutes)/g, 'Up <UPTIME>')
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<TIME>')
+    // BuildKit's progress: log lines' offsets, step and status durations, the image a build wrote.
+    .replace(/^(#\d+ )?\d+\.\d{1,3} /gm, '$1<T> ')
+    .replace(/^(#\d+ DONE) \d+\.\ds$/gm, '$1 <S>')
+    .replace(/( \d+\.\ds)? done$/gm, ' done')
+    .replace(/writing image sha256:[0-9a-f]{64}/g, 'writing image sha256:<ID>')
     .split('\n')
     // Times change column widths; the table writer has its own tests against docker's output.
     .map((l) => (/ {3,}/.test(l) ? l.replace(/ {3,}/g, '   ') : l))

@@ -245,6 +245,36 @@ export class Router {
       const parsed = /^(.*?)(?::([^:/@]+))?$/.exec(ref)!;
       await pullImage(d, this.hub, parsed[1]!, parsed[2] || undefined, emit);
     };
+    if (query.get('version') === '2') {
+      // BuildKit: progress as moby.buildkit.trace messages; a failure carries the Dockerfile lines it is about.
+      const { solveBuild, SolveError } = await import('../daemon/buildkit.ts');
+      const { lintDockerfile } = await import('../build/lint.ts');
+      const baseImage = (ref: string) => {
+        try {
+          const c = d.image(ref).config.config ?? {};
+          return { env: c.Env ?? [], shell: c.Shell ?? [], onBuild: c.OnBuild ?? [] };
+        } catch {
+          return undefined;
+        }
+      };
+      const bk = {
+        ...options,
+        network: query.get('networkmode') ?? 'default',
+        call: query.get('call') ?? 'build',
+        noCacheFilter: parse<string[]>('nocachefilter', []),
+        lint: (text: string, o: { target: string; buildArgs: Record<string, string | null> }) =>
+          lintDockerfile(text, { ...o, mode: query.get('call') === 'check' ? 'check' : 'build', baseImage }),
+      };
+      return this.progress(async (emit) => {
+        try {
+          await solveBuild(d, d.buildCache, req.raw ?? new Uint8Array(), bk, emit, pull);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          const src = err instanceof SolveError ? err.source : undefined;
+          emit({ errorDetail: { message, ...(src ? { source: src } : {}) }, error: message } as JsonMessage);
+        }
+      });
+    }
     return this.progress(async (emit) => {
       let started = false;
       try {

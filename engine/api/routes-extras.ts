@@ -73,6 +73,6 @@ export function defineExtraRoutes(kit: RouteKit): void {
   });
   kit.on('POST', '/images/prune', async ({ query }) => json(await pruneImages(d, parseFilters(query.get('filters') ?? undefined))));
   kit.on('POST', '/containers/prune', async ({ query }) => json(await pruneContainers(d, parseFilters(query.get('filters') ?? undefined))));
-  kit.on('POST', '/build/prune', () => json(pruneBuildCache()));
+  kit.on('POST', '/build/prune', ({ query }) => json(pruneBuildCache(d, query.get('all') === '1' || query.get('all') === 'true')));
   kit.on('GET', '/system/df', async () => json(await diskUsage(d)));
 }

@@ -73,11 +73,13 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'container export': () => extras().then((m) => m.runExport),
   'container cp': () => cp().then((m) => m.runCp),
   'image build': () => import('./commands/build.ts').then((m) => m.runBuild),
+  'buildx build': () => import('./commands/buildx.ts').then((m) => m.runBuildx),
   'image save': () => imageExtras().then((m) => m.runSave),
   'image load': () => imageExtras().then((m) => m.runLoad),
   'image import': () => imageExtras().then((m) => m.runImport),
   'image push': () => imageExtras().then((m) => m.runPush),
   'image prune': () => imageExtras().then((m) => m.runImagePrune),
+  'builder prune': () => imageExtras().then((m) => m.runBuilderPrune),
   login: () => registry().then((m) => m.runLogin),
   logout: () => registry().then((m) => m.runLogout),
   search: () => registry().then((m) => m.runSearch),
@@ -100,7 +102,7 @@ export function dockerProgram(api: ApiClient): Program {
     } catch {
       // not a terminal
     }
-    const result = parseCommandLine(sys.argv.slice(1), { env, width });
+    const result = parseCommandLine(sys.argv.slice(1), { env, width, buildx: true });
     for (const n of result.notices) await sys.write(n.fd, n.text);
     switch (result.kind) {
       case 'version':

@@ -220,13 +220,13 @@ export function parseCommandLine(argv: readonly string[], opts: ParseOptions = {
   if (hosts.length > 1) return error('Failed to initialize: unable to resolve docker endpoint: Specify only one -H\n', 1);
 
   // 3. The builder commands without buildx (cmd/docker/builder.go).
-  const builderError = processBuilder(global.args, env, opts, notices);
-  if (builderError) return error(builderError + '\n', 1);
+  const builder = processBuilder(global.args, env, opts, notices);
+  if (typeof builder === 'string') return error(builder + '\n', 1);
 
   // 4. cobra: find the command (Traverse), parse its flags, check its arguments.
   let helpSet = global.values.help === true;
   let node = ROOT;
-  let args = global.args;
+  let args = builder ? builder.args : global.args;
   for (;;) {
     const step = traverseStep(node, args, env);
     if (!step) break;
@@ -316,8 +316,13 @@ function helpTopic(args: readonly string[], opts: ParseOptions, notices: Notice[
   return { kind: 'help', text: renderNodeHelp(node, opts), fd: 1, notices };
 }
 
-/** docker's processBuilder: `build` and `builder` without the buildx plugin. */
-function processBuilder(args: readonly string[], env: Env, opts: ParseOptions, notices: Notice[]): string | undefined {
+/**
+ * docker's processBuilder: `build` and `builder`. Without the buildx plugin:
+ * the legacy builder with its deprecation notice, or an error. With it
+ * (opts.buildx): `build`, `image build` and `builder build` become `buildx
+ * build` unless DOCKER_BUILDKIT=0.
+ */
+function processBuilder(args: readonly string[], env: Env, opts: ParseOptions, notices: Notice[]): string | { args: string[] } | undefined {
   let disabled = false;
   let useBuilder = false;
   const v = env.DOCKER_BUILDKIT;
@@ -340,6 +345,12 @@ function processBuilder(args: readonly string[], env: Env, opts: ParseOptions, n
   if (disabled) {
     if (!windows) notices.push({ fd: 2, text: BUILDKIT_DISABLED_WARNING + '\n\n' });
     return undefined;
+  }
+  if (opts.buildx) {
+    if (first === 'build') return { args: ['buildx', ...args] };
+    if (first === 'image' && args[1] === 'build') return { args: ['buildx', ...args.slice(1)] };
+    if (first === 'builder' && args[1] === 'build') return { args: ['buildx', ...args.slice(1)] };
+    if (first === 'builder') return undefined;
   }
   if (first === 'bake') return BAKE_MISSING;
   if (useBuilder) return BUILDX_MISSING_ERROR;

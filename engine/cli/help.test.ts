@@ -45,7 +45,8 @@ describe.skipIf(!haveDocker)('help matches docker 28.2.2', () => {
   it('covers the whole table', () => {
     expect(nodes.length).toBeGreaterThan(170);
     const reached = new Set(nodes.map((n) => n.spec));
-    expect(COMMANDS.filter((s) => !s.hidden && !reached.has(s)).map((s) => s.path.join(' '))).toEqual([]);
+    // `buildx build` is the plugin's (hidden `buildx` here): the installed client has no buildx.
+    expect(COMMANDS.filter((s) => !s.hidden && s.path[0] !== 'buildx' && !reached.has(s)).map((s) => s.path.join(' '))).toEqual([]);
   });
 
   for (const node of nodes) {

@@ -27,6 +27,12 @@ export interface HelpOptions {
   env?: Env;
   /** The daemon, when one answered. */
   server?: ServerInfo;
+  /**
+   * Whether the buildx plugin is installed (Berth's own CLI: yes). Then
+   * `docker build` is `docker buildx build` unless DOCKER_BUILDKIT=0; the
+   * docker 28.2.2 client on this machine has no buildx.
+   */
+  buildx?: boolean;
 }
 
 const CLIENT_API_VERSION = '1.50';

@@ -12,6 +12,7 @@
  * 3. when the process exits: record the exit code (137 and OOMKilled after an
  *    OOM kill), wake waiters, apply the restart policy or --rm.
  */
+import { BuildCache } from './build-cache.ts';
 import { fromUtf8, utf8 } from '../common/bytes.ts';
 import { EngineError } from '../errors.ts';
 import type { ContentStore } from '../content/store.ts';
@@ -84,10 +85,13 @@ export class Daemon {
   private readonly unpacked = new Map<string, string>();
   private readonly layerSizes = new Map<string, number>();
   readonly volumes: VolumeStore;
+  /** BuildKit's cache of build steps (engine/daemon/buildkit.ts). */
+  readonly buildCache: BuildCache;
   private hostFsCache?: FileSystem;
 
   constructor(readonly options: DaemonOptions) {
     this.events = new Events(() => options.platform.now());
+    this.buildCache = new BuildCache(options.platform, options.content);
     this.volumes = new VolumeStore(() => this.hostFs(), () => options.platform.now(), () => this.randomId(), (action, name, attrs) => this.events.emit('volume', action, name, attrs));
   }
 

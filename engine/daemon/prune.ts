@@ -11,6 +11,7 @@
  *   use), containers with their writable-layer size, volumes with their size
  *   and number of users, and the build cache.
  */
+import { rfc3339Nano } from '../common/time.ts';
 import { EngineError } from '../errors.ts';
 import { chainIds } from '../image/oci.ts';
 import { familiarString, parseReference } from '../image/reference.ts';
@@ -134,9 +135,34 @@ export async function pruneContainers(d: Daemon, filters: Filters): Promise<{ Co
   return { ContainersDeleted: deleted.length > 0 ? deleted : null, SpaceReclaimed: space };
 }
 
-/** POST /build/prune: there is no build cache to remove yet. */
-export function pruneBuildCache(): { CachesDeleted: string[] | null; SpaceReclaimed: number } {
-  return { CachesDeleted: null, SpaceReclaimed: 0 };
+/** Layer blobs images hold: a build cache record whose layer one of them uses is shared. */
+function imageLayers(d: Daemon): Set<string> {
+  const out = new Set<string>();
+  for (const { image } of imagesWithNames(d)) for (const l of image.manifest.layers) out.add(l.digest);
+  return out;
+}
+
+/** POST /build/prune: BuildKit's cache records not in use (`--all`: also those an image shares). */
+export function pruneBuildCache(d: Daemon, all = false): { CachesDeleted: string[] | null; SpaceReclaimed: number } {
+  const layers = imageLayers(d);
+  return d.buildCache.prune(all, (r) => r.own !== '' && layers.has(r.own));
+}
+
+/** The build cache as GET /system/df reports it (moby's types.BuildCache). */
+function buildCacheUsage(d: Daemon) {
+  const layers = imageLayers(d);
+  return d.buildCache.list().map((r) => ({
+    ID: r.id,
+    Parents: r.parent ? [r.parent] : null,
+    Type: r.type,
+    Description: r.description,
+    InUse: r.inUse,
+    Shared: r.own !== '' && layers.has(r.own),
+    Size: r.size,
+    CreatedAt: rfc3339Nano(r.createdAt),
+    LastUsedAt: rfc3339Nano(r.lastUsedAt),
+    UsageCount: r.usageCount,
+  }));
 }
 
 /** GET /system/df. */
@@ -160,6 +186,6 @@ export async function diskUsage(d: Daemon) {
     Images: images,
     Containers: listContainers(d, { all: true, size: true }),
     Volumes: volumes,
-    BuildCache: [],
+    BuildCache: buildCacheUsage(d),
   };
 }

@@ -16,6 +16,7 @@
  * code: 1`) goes to stderr and is the exit status's source.
  */
 import { fromUtf8 } from '../../common/bytes.ts';
+import { clean } from '../../common/gopath.ts';
 import { collect } from '../../common/stream.ts';
 import { IgnoreMatcher, parseDockerignore } from '../../build/context.ts';
 import { humanSize } from '../../build/builder.ts';
@@ -65,10 +66,17 @@ async function contextEntries(cli: Cli, dir: string, ignore: IgnoreMatcher): Pro
   return out;
 }
 
-export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
-  // The legacy-builder warning (or BuildKit's missing-buildx error) is printed by flags.ts.
-  const [path] = p.args as [string];
-  if (path === '-' || /^(https?|git):\/\/|^github\.com\//.test(path)) throw new CommandError(`unable to prepare context: building from ${path === '-' ? 'stdin' : 'a URL'} is not supported by Berth yet`);
+/** The context directory (or stdin) as the tar Docker's client sends, and the Dockerfile's path in it. */
+export async function prepareContext(cli: Cli, path: string, file: string, stdin = false): Promise<{ tar: Uint8Array; dockerfile: string }> {
+  if (path === '-') {
+    if (!stdin) throw new CommandError('unable to prepare context: building from stdin is not supported by Berth yet');
+    const data = await readAll(cli);
+    // A tar on stdin is the whole context; anything else is a Dockerfile with an empty context.
+    if (data.length >= 262 && fromUtf8(data.subarray(257, 262)) === 'ustar') return { tar: data, dockerfile: file || 'Dockerfile' };
+    const entries: TarEntry[] = [{ header: { name: 'Dockerfile', type: 'file', mode: 0o644, uid: 0, gid: 0, size: data.length, mtimeMs: Date.now(), linkname: '' }, data }];
+    return { tar: await collect(writeTar(entries)), dockerfile: 'Dockerfile' };
+  }
+  if (/^(https?|git):\/\/|^github\.com\//.test(path)) throw new CommandError('unable to prepare context: building from a URL is not supported by Berth yet');
   let st;
   try {
     st = cli.sys.stat(path);
@@ -77,11 +85,10 @@ export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
   }
   if (!isDir(st.mode)) throw new CommandError(`unable to prepare context: context must be a directory: ${path}`);
   const dir = path.replace(/\/+$/, '') || '/';
-  const file = str(p, 'file');
   let dockerfile = 'Dockerfile';
   if (file) {
-    const absFile = file.startsWith('/') ? file : `${cli.sys.getcwd()}/${file}`;
-    const absDir = dir.startsWith('/') ? dir : `${cli.sys.getcwd()}/${dir}`;
+    const absFile = clean(file.startsWith('/') ? file : `${cli.sys.getcwd()}/${file}`);
+    const absDir = clean(dir.startsWith('/') ? dir : `${cli.sys.getcwd()}/${dir}`);
     const prefix = `${absDir.replace(/\/$/, '')}/`;
     if (!absFile.startsWith(prefix)) throw new CommandError(`unable to prepare context: the Dockerfile (${file}) must be within the build context`);
     dockerfile = absFile.slice(prefix.length);
@@ -99,21 +106,46 @@ export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
   }
   ignoreLines.push(`!${dockerfile}`, '!.dockerignore');
   const entries = await contextEntries(cli, dir, new IgnoreMatcher(ignoreLines));
-  const tar = await collect(writeTar(entries));
+  return { tar: await collect(writeTar(entries)), dockerfile };
+}
+
+async function readAll(cli: Cli): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = await cli.readStdin();
+    if (chunk.length === 0) break;
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** --build-arg values: `K=V`, or `K` taken from the client's environment (null when unset). */
+export function buildArgsOf(cli: Cli, values: string[]): Record<string, string | null> {
+  const args: Record<string, string | null> = {};
+  for (const a of values) {
+    const i = a.indexOf('=');
+    if (i >= 0) args[a.slice(0, i)] = a.slice(i + 1);
+    else args[a] = cli.env(a) ?? null;
+  }
+  return args;
+}
+
+export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
+  // The legacy-builder warning (or BuildKit's missing-buildx error) is printed by flags.ts.
+  const [path] = p.args as [string];
+  const { tar, dockerfile } = await prepareContext(cli, path, str(p, 'file'));
 
   const quiet = bool(p, 'quiet');
   const q = new URLSearchParams();
   for (const t of list(p, 'tag')) q.append('t', t);
   q.set('dockerfile', dockerfile);
-  const args: Record<string, string | null> = {};
-  for (const a of list(p, 'build-arg')) {
-    const i = a.indexOf('=');
-    if (i >= 0) args[a.slice(0, i)] = a.slice(i + 1);
-    else {
-      const v = cli.env(a);
-      args[a] = v ?? null;
-    }
-  }
+  const args = buildArgsOf(cli, list(p, 'build-arg'));
   if (Object.keys(args).length > 0) q.set('buildargs', JSON.stringify(args));
   if (str(p, 'target')) q.set('target', str(p, 'target'));
   if (bool(p, 'no-cache')) q.set('nocache', '1');

@@ -204,3 +204,16 @@ export async function pruneImages(cli: Cli, all: boolean, filters: readonly stri
   return { output: `Deleted Images:\n${lines.join('')}`, space: r.SpaceReclaimed };
 }
 
+
+/** `docker builder prune`: removes build cache (cli/command/builder/prune.go). */
+export async function runBuilderPrune(cli: Cli, p: Parsed): Promise<number> {
+  const all = bool(p, 'all');
+  const warning = all ? 'WARNING! This will remove all build cache. Are you sure you want to continue?' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
+  if (!bool(p, 'force') && !(await confirm(cli, warning))) return 0;
+  const res = await cli.api.post<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>('/build/prune', all ? { all: '1' } : undefined);
+  let out = '';
+  if (res.CachesDeleted && res.CachesDeleted.length > 0) out += `Deleted build cache objects:\n${res.CachesDeleted.join('\n')}\n`;
+  out += `Total reclaimed space: ${humanSize4(res.SpaceReclaimed)}\n`;
+  await cli.out(out);
+  return 0;
+}

@@ -10,6 +10,7 @@
  */
 import type { CommandSpec } from '../command.ts';
 import * as builder from './builder.ts';
+import * as buildxSpecs from './buildx.ts';
 import * as container from './container.ts';
 import * as extras from './extras.ts';
 import * as image from './image.ts';
@@ -25,7 +26,7 @@ import * as volume from './volume.ts';
 const isSpec = (v: unknown): v is CommandSpec => typeof v === 'object' && v !== null && Array.isArray((v as CommandSpec).path);
 
 /** Every command, in no particular order (root excluded). */
-export const COMMANDS: readonly CommandSpec[] = [container, image, network, volume, system, registry, builder, swarm, service, plugin, extras]
+export const COMMANDS: readonly CommandSpec[] = [container, image, network, volume, system, registry, builder, buildxSpecs, swarm, service, plugin, extras]
   .flatMap((m) => Object.values(m).filter(isSpec))
   .concat([help, bake]);
 
