@@ -65,7 +65,7 @@ describe.skipIf(!havePython)('berth shell', () => {
     expect(screen).toContain('^C');
     expect(screen).toContain('learner@berth:/tmp$ ');
     expect(screen).toMatch(/EXIT 4\n$/);
-  });
+  }, 30_000);
 
   it('refuses when the input is not a terminal', () => {
     expect(run(['shell'])).toEqual({ stdout: '', stderr: 'the input device is not a TTY\n', code: 1 });

@@ -8,6 +8,7 @@
  * hijacked session (attach, exec start), whose output is multiplexed with
  * 8-byte headers when the container has no terminal (stdcopy).
  */
+import { once } from '../common/once.ts';
 import { utf8 } from '../common/bytes.ts';
 import { EngineError, isEngineError } from '../errors.ts';
 import type { Daemon } from '../daemon/daemon.ts';
@@ -59,7 +60,12 @@ const flag = (q: URLSearchParams, name: string) => {
   return v !== null && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 };
 
+const loadClassic = once(() => import('../daemon/build.ts'));
+const loadBuildKit = once(() => import('../daemon/buildkit.ts'));
+const loadLint = once(() => import('../build/lint.ts'));
+
 export class Router {
+  private readonly lintCache = new Map<string, { bases: [string, string][]; result: ReturnType<typeof import('../build/lint.ts').lintDockerfile> }>();
   private readonly engineId: string;
   private readonly routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
 
@@ -217,7 +223,7 @@ export class Router {
 
   /** POST /build: the classic builder (engine/daemon/build.ts); a JSON-message stream. */
   private async build(query: URLSearchParams, req: ApiRequest): Promise<ApiResponse> {
-    const { buildImage } = await import('../daemon/build.ts');
+    const { buildImage } = await loadClassic();
     const d = this.daemon;
     const parse = <T>(name: string, fallback: T): T => {
       const v = query.get(name);
@@ -247,8 +253,8 @@ export class Router {
     };
     if (query.get('version') === '2') {
       // BuildKit: progress as moby.buildkit.trace messages; a failure carries the Dockerfile lines it is about.
-      const { solveBuild, SolveError } = await import('../daemon/buildkit.ts');
-      const { lintDockerfile } = await import('../build/lint.ts');
+      const { solveBuild, SolveError } = await loadBuildKit();
+      const { lintDockerfile } = await loadLint();
       const baseImage = (ref: string) => {
         try {
           const c = d.image(ref).config.config ?? {};
@@ -262,8 +268,26 @@ export class Router {
         network: query.get('networkmode') ?? 'default',
         call: query.get('call') ?? 'build',
         noCacheFilter: parse<string[]>('nocachefilter', []),
-        lint: (text: string, o: { target: string; buildArgs: Record<string, string | null> }) =>
-          lintDockerfile(text, { ...o, mode: query.get('call') === 'check' ? 'check' : 'build', baseImage }),
+        lint: (text: string, o: { target: string; buildArgs: Record<string, string | null> }) => {
+          // The same Dockerfile, options and base images give the same findings: a rebuild does not check again.
+          const mode = query.get('call') === 'check' ? 'check' : 'build';
+          const key = JSON.stringify([text, o.target, o.buildArgs, mode]);
+          const hit = this.lintCache.get(key);
+          if (hit && hit.bases.every(([ref, seen]) => JSON.stringify(baseImage(ref) ?? null) === seen)) return hit.result;
+          const bases: [string, string][] = [];
+          const result = lintDockerfile(text, {
+            ...o,
+            mode,
+            baseImage: (ref) => {
+              const b = baseImage(ref);
+              bases.push([ref, JSON.stringify(b ?? null)]);
+              return b;
+            },
+          });
+          if (this.lintCache.size >= 16) this.lintCache.delete(this.lintCache.keys().next().value!);
+          this.lintCache.set(key, { bases, result });
+          return result;
+        },
       };
       return this.progress(async (emit) => {
         try {
@@ -296,16 +320,24 @@ export class Router {
   private async progress(work: (emit: (m: JsonMessage) => void) => Promise<void>): Promise<ApiResponse> {
     const queue = new AsyncQueue<Uint8Array>();
     let started = false;
+    // Messages emitted in one turn go out as one chunk: a build's burst of progress is one write for the client.
+    let pending = '';
+    const flush = () => {
+      if (pending) queue.push(utf8(pending));
+      pending = '';
+    };
     const emit = (m: JsonMessage) => {
       started = true;
-      queue.push(utf8(JSON.stringify(m) + '\r\n'));
+      if (!pending) queueMicrotask(flush);
+      pending += JSON.stringify(m) + '\r\n';
     };
     const done = work(emit).then(
-      () => queue.end(),
+      () => (flush(), queue.end()),
       (err) => {
         if (!started) throw err;
         const message = err instanceof Error ? err.message : String(err);
-        queue.push(utf8(JSON.stringify({ errorDetail: { message }, error: message }) + '\r\n'));
+        pending += JSON.stringify({ errorDetail: { message }, error: message }) + '\r\n';
+        flush();
         queue.end();
       },
     );

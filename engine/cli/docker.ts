@@ -4,6 +4,7 @@
  * handler with an Engine API client. Each handler lives in commands/ and is
  * found by the command's canonical path.
  */
+import { once } from '../common/once.ts';
 import type { ApiClient } from '../api/client.ts';
 import type { Program } from '../kernel/sys.ts';
 import type { Parsed } from './command.ts';
@@ -14,17 +15,17 @@ export const DOCKER_BUILD = 'e6534b4';
 
 type Handler = (cli: Cli, p: Parsed) => Promise<number>;
 
-const run = () => import('./commands/run.ts');
-const containers = () => import('./commands/containers.ts');
-const images = () => import('./commands/images.ts');
-const system = () => import('./commands/system.ts');
-const volumes = () => import('./commands/volumes.ts');
-const networks = () => import('./commands/networks.ts');
-const extras = () => import('./commands/container-extras.ts');
-const cp = () => import('./commands/container-cp.ts');
-const imageExtras = () => import('./commands/image-extras.ts');
-const registry = () => import('./commands/registry.ts');
-const systemExtras = () => import('./commands/system-extras.ts');
+const run = once(() => import('./commands/run.ts'));
+const containers = once(() => import('./commands/containers.ts'));
+const images = once(() => import('./commands/images.ts'));
+const system = once(() => import('./commands/system.ts'));
+const volumes = once(() => import('./commands/volumes.ts'));
+const networks = once(() => import('./commands/networks.ts'));
+const extras = once(() => import('./commands/container-extras.ts'));
+const cp = once(() => import('./commands/container-cp.ts'));
+const imageExtras = once(() => import('./commands/image-extras.ts'));
+const registry = once(() => import('./commands/registry.ts'));
+const systemExtras = once(() => import('./commands/system-extras.ts'));
 
 /** Canonical path → handler. */
 const HANDLERS: Record<string, () => Promise<Handler>> = {
@@ -64,7 +65,7 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'network disconnect': () => networks().then((m) => m.runNetworkDisconnect),
   'network prune': () => networks().then((m) => m.runNetworkPrune),
   'container top': () => extras().then((m) => m.runTop),
-  'container stats': () => import('./commands/container-stats.ts').then((m) => m.runStats),
+  'container stats': once(() => import('./commands/container-stats.ts').then((m) => m.runStats)),
   'container diff': () => extras().then((m) => m.runDiff),
   'container commit': () => extras().then((m) => m.runCommit),
   'container port': () => extras().then((m) => m.runPort),
@@ -72,8 +73,8 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'container prune': () => extras().then((m) => m.runContainerPrune),
   'container export': () => extras().then((m) => m.runExport),
   'container cp': () => cp().then((m) => m.runCp),
-  'image build': () => import('./commands/build.ts').then((m) => m.runBuild),
-  'buildx build': () => import('./commands/buildx.ts').then((m) => m.runBuildx),
+  'image build': once(() => import('./commands/build.ts').then((m) => m.runBuild)),
+  'buildx build': once(() => import('./commands/buildx.ts').then((m) => m.runBuildx)),
   'image save': () => imageExtras().then((m) => m.runSave),
   'image load': () => imageExtras().then((m) => m.runLoad),
   'image import': () => imageExtras().then((m) => m.runImport),
@@ -90,10 +91,12 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'system info': () => system().then((m) => m.runInfo),
 };
 
+const loadFlags = once(() => import('./flags.ts'));
+
 /** The docker program, bound to the API client of the daemon it talks to. */
 export function dockerProgram(api: ApiClient): Program {
   return async (sys) => {
-    const { parseCommandLine } = await import('./flags.ts');
+    const { parseCommandLine } = await loadFlags();
     const env: Record<string, string> = {};
     for (const e of sys.env) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
     let width = 80;

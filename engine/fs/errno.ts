@@ -79,7 +79,11 @@ export class FsError extends Error {
     readonly path?: string,
     readonly dest?: string,
   ) {
+    // An errno is a result, not a bug: no stack trace (capturing one costs more than most lookups that fail).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${code}: ${errnoTable[code][1]}, ${syscall}${path !== undefined ? ` '${path}'` : ''}${dest !== undefined ? ` -> '${dest}'` : ''}`);
+    Error.stackTraceLimit = limit;
   }
 
   get errno(): number {

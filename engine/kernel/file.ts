@@ -96,10 +96,13 @@ export class RegularFile extends OpenFile {
   async read(_io: IoContext, max: number): Promise<Uint8Array> {
     this.checkRead();
     if (this.kind === 'dir') throw new FsError('EISDIR', 'read');
-    const buf = new Uint8Array(max);
+    // No bigger buffer than the file can fill (a 1 MiB read of a 2-byte file would zero 1 MiB);
+    // files whose size says nothing (synthetic ones report 0) still get a page-sized read.
+    const left = this.handle.stat().size - this.offset;
+    const buf = new Uint8Array(Math.min(max, Math.max(left, 65536)));
     const n = this.handle.read(buf, this.offset);
     this.offset += n;
-    return n === max ? buf : buf.subarray(0, n);
+    return n === buf.length ? buf : buf.subarray(0, n);
   }
 
   async write(_io: IoContext, data: Uint8Array): Promise<number> {

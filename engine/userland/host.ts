@@ -6,6 +6,7 @@
  * /home/learner — and, under /var/lib/berth, the Docker daemon's data,
  * the way /var/lib/docker sits on a real host.
  */
+import { once } from '../common/once.ts';
 import type { Platform, Disk } from '../platform/types.ts';
 import { DiskFs } from '../fs/diskfs.ts';
 import { FsError } from '../fs/errno.ts';
@@ -20,6 +21,8 @@ import { TtyFile } from '../kernel/tty.ts';
 import { applets } from './applets/index.ts';
 import { resolveProgram } from './programs.ts';
 import type { Program, ProgramResolver } from '../kernel/sys.ts';
+
+const loadExec = once(() => import('../kernel/exec.ts'));
 
 export const LEARNER = { name: 'learner', uid: 1000, gid: 1000, home: '/home/learner' };
 export const DOCKER_GID = 999;
@@ -170,7 +173,7 @@ export function bootHost(platform: Platform, options: HostOptions = {}): Host {
   };
 
   const load = async (p: Process, argv: string[], env: string[], file?: string) => {
-    const { loadImage } = await import('../kernel/exec.ts');
+    const { loadImage } = await loadExec();
     const path = file ?? (argv[0]!.includes('/') ? argv[0]! : findInPath(rootfs, argv[0]!));
     p.image = await loadImage(machine.vfs, { uid: p.euid, gid: p.egid, groups: p.groups }, p.cwd, path, argv, env, programs);
   };

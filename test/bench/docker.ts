@@ -33,6 +33,9 @@ export async function dockerBench(): Promise<Result[]> {
   };
   results.push(summarize('docker build, ten steps, cold (--no-cache)', await time(() => build('--no-cache'), { runs: 5, warmup: 1 }), 'ms'));
   results.push(summarize('docker build, ten steps, all cached', await time(() => build(''), { runs: 11, warmup: 2 }), 'ms', { baseline: 'docker build, ten steps, cold (--no-cache)', note: 'aim ≤ 10 ms' }));
+  const classic = () => sh('cd ten && DOCKER_BUILDKIT=0 docker build -t ten:c . >/dev/null 2>&1');
+  await classic();
+  results.push(summarize('classic builder (DOCKER_BUILDKIT=0), ten steps, all cached', await time(classic, { runs: 11, warmup: 2 }), 'ms', { baseline: 'docker build, ten steps, all cached' }));
 
   const heap = () => {
     if (typeof gc === 'function') gc();

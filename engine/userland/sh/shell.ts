@@ -13,6 +13,7 @@
  * Errors that abort a command carry ash's message ("sh: foo: not found")
  * and status; a non-interactive shell exits on the fatal ones, as ash does.
  */
+import { once } from '../../common/once.ts';
 import { FsError, strerror } from '../../fs/errno.ts';
 import { S_IFMT, S_IFREG } from '../../fs/types.ts';
 import { isProcessControl, type Sys, type WaitStatus } from '../../kernel/sys.ts';
@@ -24,6 +25,9 @@ import { assignmentWord } from './words.ts';
 import { Parser } from './parser.ts';
 import { builtins, specialBuiltins } from './builtins.ts';
 import { Jobs } from './jobs.ts';
+
+const loadRedirect = once(() => import('./redirect.ts'));
+const loadUsers = once(() => import('../lib/users.ts'));
 
 export interface ShellOptions {
   errexit: boolean;
@@ -186,7 +190,7 @@ export class Shell {
 
   async homeOf(user: string): Promise<string | undefined> {
     try {
-      const { passwd } = await import('../lib/users.ts');
+      const { passwd } = await loadUsers();
       return (await passwd(this.sys)).find((u) => u.name === user)?.home;
     } catch {
       return undefined;
@@ -489,7 +493,7 @@ export class Shell {
       for (const [k, v] of assigned) this.vars.set(k, v);
       if (command === 'exec' && argv.length === 1) {
         // `exec 2>&1`, `exec 3>file`: redirections that stay in this shell.
-        const { applyPermanently } = await import('./redirect.ts');
+        const { applyPermanently } = await loadRedirect();
         await applyPermanently(this, cmd.redirects);
         return 0;
       }
@@ -751,7 +755,7 @@ export class Shell {
    */
   async withRedirects(redirects: readonly Redirect[], f: () => Promise<number>, special = false): Promise<number> {
     if (redirects.length === 0) return f();
-    const { applyRedirects, restoreRedirects } = await import('./redirect.ts');
+    const { applyRedirects, restoreRedirects } = await loadRedirect();
     let saved;
     try {
       saved = await applyRedirects(this, redirects);
