@@ -51,6 +51,7 @@ export type { ImageSpec } from './registry/bundled/spec.ts';
 export { ociLayout, distributionLayout, type FileMap } from './registry/layout.ts';
 export { DistributionClient, type Fetch } from './registry/client.ts';
 export { parseDockerfile } from './build/parser.ts';
+export { ApiClient, ApiError, inProcess, type Transport } from './api/client.ts';
 export { bootHost, exitCode, LEARNER, type Host, type Spawned, type ProcessOptions, type RunResult } from './userland/host.ts';
 export { connectHost, internetOf } from './network/internet.ts';
 

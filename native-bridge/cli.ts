@@ -26,6 +26,11 @@ const commands: Record<string, Command> = {
     summary: 'An interactive login shell on the emulated host, on this terminal',
     run: shell,
   },
+  'lessons check': {
+    usage: 'berth lessons check [DIR…]',
+    summary: 'Validate lessons: schema, prose markers, and each step false before its solution and true after',
+    run: lessonsCheck,
+  },
   'images build': {
     usage: 'berth images build [--out DIR]',
     summary: 'Build the bundled base images as an OCI layout (DIR/oci) and registry files (DIR/registry)',
@@ -208,4 +213,47 @@ async function shell(args: string[]): Promise<number> {
     process.stdin.setRawMode(false);
     process.stdin.destroy();
   }
+}
+
+/** `berth lessons check [DIR…]`: the lessons directory, or the lesson directories given. */
+async function lessonsCheck(args: string[]): Promise<number> {
+  const { loadLesson, loadLessons, LessonError } = await import('../lessons/load.ts');
+  const { validateLesson } = await import('../lessons/validate.ts');
+  const platform = nodePlatform();
+  let failed = 0;
+  let lessons;
+  try {
+    if (args.length === 0) lessons = await loadLessons();
+    else {
+      lessons = [];
+      for (const a of args) {
+        const dir = resolve(a);
+        try {
+          lessons.push(await loadLesson(dir));
+        } catch (err) {
+          if (!(err instanceof LessonError) || !/ENOENT|lesson\.yaml: ENOENT/.test(err.message)) throw err;
+          lessons.push(...(await loadLessons(dir)));
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof LessonError) {
+      process.stdout.write(`FAIL ${err.lessonDir}\n  ${err.message.replace(/\n/g, '\n  ')}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  for (const { lesson, files } of lessons) {
+    const r = await validateLesson(platform, lesson, files);
+    if (!r.ok) failed++;
+    process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${lesson.id} (${lesson.steps.length} steps, ${(r.ms / 1000).toFixed(1)} s)\n`);
+    if (r.error) process.stdout.write(`  ${r.error}\n`);
+    for (const s of r.steps) {
+      if (s.before) process.stdout.write(`  step ${s.id}: its check already holds before the solution\n`);
+      if (!s.after) process.stdout.write(`  step ${s.id}: its check does not hold after the solution\n`);
+      if (s.failed && !s.after) process.stdout.write(`    \`${s.failed.command}\` exited ${s.failed.code}:\n      ${s.failed.output.replace(/\n/g, '\n      ')}\n`);
+    }
+  }
+  process.stdout.write(`${lessons.length - failed} of ${lessons.length} lessons pass\n`);
+  return failed > 0 ? 1 : 0;
 }
