@@ -18,6 +18,7 @@
 import { decodeBase64 } from '../common/base64.ts';
 import { fromUtf8 } from '../common/bytes.ts';
 import { parseRfc3339 } from '../common/time.ts';
+import { formatFloat } from './format/gostrconv.ts';
 
 export interface SolveStatus {
   vertexes?: { digest: string; name: string; started?: string; completed?: string; cached?: boolean; error?: string }[];
@@ -76,7 +77,7 @@ export function unitsBytes(n: number): string {
     v /= 1000;
     i++;
   }
-  return `${v.toFixed(2)}${units[i]}`;
+  return `${fixed(v, 2)}${units[i]}`;
 }
 
 const BLUE = '\x1b[34m';
@@ -91,9 +92,11 @@ export class ProgressDisplay {
   private current = '';
   private notFirst = false;
   private readonly updates = new Set<string>();
+  private readonly lastStatus = new Map<string, { current: number; timestamp: number }>();
   private readonly start: number;
   private lineCount = 0;
   private repeated = false;
+  private lastDraw = -Infinity;
   readonly warnings: Warning[] = [];
 
   constructor(
@@ -143,7 +146,7 @@ export class ProgressDisplay {
           x.logs[x.logs.length - 1] += part;
           x.allLogs[x.allLogs.length - 1] += part;
         } else {
-          const line = `${ts.toFixed(prec)} ${part}`;
+          const line = `${fixed(ts, prec)} ${part}`;
           x.logs.push(line);
           x.allLogs.push(line);
         }
@@ -167,7 +170,14 @@ export class ProgressDisplay {
       }
     }
     if (this.mode === 'plain') this.printPlain();
-    else if (this.mode === 'tty') this.printTty(false);
+    else if (this.mode === 'tty') {
+      // The table is redrawn at most every 100 ms, as BuildKit's display limiter does.
+      const now = (this.opts.now ?? Date.now)();
+      if (now - this.lastDraw >= 100) {
+        this.lastDraw = now;
+        this.printTty(false);
+      }
+    }
   }
 
   /** The end: the last frame (tty) and the failed steps' logs. */
@@ -233,6 +243,13 @@ export class ProgressDisplay {
     let openStatus = false;
     for (const s of v.statuses) {
       if (!v.statusUpdates.has(s.id)) continue;
+      // An open status that moved less than 5% within 5 seconds is not printed again (minProgressDelta, minTimeDelta).
+      const last = this.lastStatus.get(s.id);
+      if (last && s.completed === undefined) {
+        const delta = s.total > 0 ? (s.current - last.current) / s.total : 0;
+        if (delta < 0.05 && s.timestamp - last.timestamp < 5000) continue;
+      }
+      this.lastStatus.set(s.id, { current: s.current, timestamp: s.timestamp });
       let bytes = '';
       if (s.total !== 0) bytes = ` ${unitsBytes(s.current)} / ${unitsBytes(s.total)}`;
       else if (s.current !== 0) bytes = ` ${unitsBytes(s.current)}`;
@@ -240,7 +257,7 @@ export class ProgressDisplay {
       const end = s.completed ?? s.timestamp;
       if (s.started !== undefined) {
         const diff = (end - s.started) / 1000;
-        if (diff > 0.01) tm = ` ${diff.toFixed(1)}s`;
+        if (diff > 0.01) tm = ` ${fixed(diff, 1)}s`;
       }
       if (s.completed !== undefined) tm += ' done';
       else openStatus = true;
@@ -275,7 +292,7 @@ export class ProgressDisplay {
       if (v.logsPartial) w('\n');
       if (v.error) w(`#${v.index} ERROR: ${v.error}\n`);
       else if (v.cached) w(`#${v.index} CACHED\n`);
-      else w(`#${v.index} DONE${v.started !== undefined ? ` ${((v.completed! - v.started) / 1000).toFixed(1)}s` : ''}\n`);
+      else w(`#${v.index} DONE${v.started !== undefined ? ` ${fixed((v.completed! - v.started) / 1000, 1)}s` : ''}\n`);
     }
     this.updates.delete(v.digest);
   }
@@ -293,7 +310,7 @@ export class ProgressDisplay {
     if (this.repeated) out += `\x1b[${this.lineCount + 1}A\r`;
     this.repeated = true;
     const status = completed > 0 && completed === total && all ? 'FINISHED' : '';
-    let head = `[+] Building ${((now - this.start) / 1000).toFixed(1)}s (${completed}/${total}) ${status}`;
+    let head = `[+] Building ${fixed((now - this.start) / 1000, 1)}s (${completed}/${total}) ${status}`;
     head = this.opts.consoleDesc ? align(head, this.opts.consoleDesc, width - 1) : align(head, '', width);
     out += head.slice(0, width) + '\n';
     let lines = 0;
@@ -309,10 +326,10 @@ export class ProgressDisplay {
         const st = s.total !== 0 ? `${unitsBytes(s.current)} / ${unitsBytes(s.total)}` : s.current !== 0 ? unitsBytes(s.current) : '';
         jobs.push({ name: `=> ${s.id}`, dt: sdt, color: s.completed !== undefined ? BLUE : undefined, status: st });
       }
-      for (const msg of v.warnings) jobs.push({ name: `WARN: ${msg}`, dt, color: YELLOW });
+      for (const msg of v.warnings) jobs.push({ name: `WARN: ${msg}`, dt });
       for (const j of jobs) {
         const pfx = ' => ';
-        const timer = ` ${(j.dt < 0.05 ? 0 : j.dt).toFixed(1)}s`;
+        const timer = ` ${fixed(j.dt < 0.05 ? 0 : j.dt, 1)}s`;
         let left = width - pfx.length - timer.length - 1 - 1;
         let showStatus = false;
         if (j.status) {
@@ -324,7 +341,8 @@ export class ProgressDisplay {
         if (left < 12) continue;
         let line = pfx + j.name.slice(0, left);
         if (showStatus) line += ` ${j.status}`;
-        line = align(line, timer, width);
+        // BuildKit's timer is ` 0.0s\n`: the line ends a column before the width.
+        line = align(line, timer, width - 1);
         out += (j.color ? `${j.color}${line}${RESET}` : line) + '\n';
         lines++;
       }
@@ -357,6 +375,9 @@ export class ProgressDisplay {
     }
   }
 }
+
+/** Go's `%.*f`: exact ties round to even (`%.1f` of 0.25 is 0.2), where toFixed rounds them up. */
+const fixed = (x: number, prec: number) => formatFloat(x, 'f', prec);
 
 /** `%-*s %s`: l padded so that r ends the line of width w. */
 function align(l: string, r: string, w: number): string {

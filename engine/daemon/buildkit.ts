@@ -36,7 +36,7 @@ import {
   parseDockerfile, parseInstructions, expandCommand, expand, processWord, parseMount, DockerfileError,
   type Command, type Stage, type Mount, type ParsedDockerfile,
 } from '../build/parser.ts';
-import { goQuote } from '../build/parse-go.ts';
+import { goQuote, withSuggestion } from '../build/parse-go.ts';
 import { BuildContext, IgnoreMatcher, parseDockerignore, readContext } from '../build/context.ts';
 import { applyConfigCommand, canonical, copyConfig, workdir as normalizeWorkdir, goQuoteList } from '../build/builder.ts';
 import type { Daemon } from './daemon.ts';
@@ -134,7 +134,8 @@ export async function solveBuild(d: Daemon, cache: BuildCache, tar: Uint8Array, 
   }
   defV.status('transferring dockerfile:', df.data.length);
   const text = fromUtf8(df.data);
-  const source = (start: number, end = start): SourceRange => ({ filename: dfName, data: text, start, end });
+  // The source map is named as dockerui names the file: its base name (buildx sends -f's directory apart).
+  const source = (start: number, end = start): SourceRange => ({ filename: dfName.slice(dfName.lastIndexOf('/') + 1), data: text, start, end });
   // Build checks: warnings under the definition vertex (or, for --check, the whole answer).
   if (o.lint) {
     const res = o.lint(text, { target: o.target, buildArgs: o.buildArgs });
@@ -187,11 +188,16 @@ export async function solveBuild(d: Daemon, cache: BuildCache, tar: Uint8Array, 
     });
   }
   if (states.length === 0) throw new SolveError('the Dockerfile (Dockerfile) cannot be empty');
-  if (states.length === 1) states[0]!.label = '';
+  // One stage has no name in its steps, unless a COPY --from=<image> or a RUN --mount (any) adds a source:
+  // buildStageDependencyGraph registers those as states before it counts them.
+  const otherSources = stages.some((st) =>
+    st.commands.some((c) => (c.name === 'run' && c.mountSpecs.length > 0) || (c.name === 'copy' && c.from !== '' && !/^\d+$/.test(c.from) && !stages.some((x) => x.name !== '' && x.name === c.from.toLowerCase()))),
+  );
+  if (states.length === 1 && !otherSources) states[0]!.label = '';
   let target = states[states.length - 1]!;
   if (o.target) {
     const t = states.find((s) => s.stage.name === o.target.toLowerCase());
-    if (!t) throw new SolveError(`target stage "${o.target}" could not be found`);
+    if (!t) throw new SolveError(withSuggestion(`target stage "${o.target}" could not be found`, o.target, states.map((x) => x.stage.name || `stage-${x.index}`), true));
     target = t;
   }
   const stageRef = (ref: string, before: StageState): StageState | undefined => {
@@ -241,7 +247,10 @@ export async function solveBuild(d: Daemon, cache: BuildCache, tar: Uint8Array, 
         await pull(ref, () => undefined);
         image = d.image(ref);
       } catch (err) {
-        const msg = (err as Error).message.replace(/^Error response from daemon: /, '');
+        // What containerd's resolver says, which BuildKit reports, rather than the engine's pull messages.
+        let msg = (err as Error).message.replace(/^Error response from daemon: /, '');
+        if (/^pull access denied\b/.test(msg)) msg = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+        else if (/^manifest for \S+ not found\b/.test(msg)) msg = `${name}: not found`;
         v.fail(msg);
         throw new SolveError(`${ref}: failed to resolve source metadata for ${name}: ${msg}`, at ? source(at.startLine, at.endLine) : undefined);
       }
@@ -493,11 +502,19 @@ async function dispatch(ss: Session, s: StageState, raw: Command, onbuild: boole
       return;
     }
     default: {
-      const comment = applyConfigCommand(c, cmd, { cmd: false });
+      const comment = applyConfigCommand(c, cmd, cmdSetIn(s));
       if (comment === undefined) throw new SolveError(`unsupported instruction ${cmd.command}`, at);
       history(s, buildkitComment(cmd, c, comment), false);
     }
   }
+}
+
+/** Whether the stage has its own CMD (dispatchState.cmd.IsSet): an ENTRYPOINT after it keeps it. */
+const cmdSet = new WeakMap<StageState, { cmd: boolean }>();
+function cmdSetIn(s: StageState): { cmd: boolean } {
+  let f = cmdSet.get(s);
+  if (!f) cmdSet.set(s, (f = { cmd: false }));
+  return f;
 }
 
 const quoteDur = (s: string) => `"${s}"`;
@@ -684,7 +701,8 @@ async function runStep(ss: Session, s: StageState, cmd: Extract<Command, { name:
       args = [b];
     }
   }
-  if (cmd.prependShell && !script) args = [...(c.Shell && c.Shell.length > 0 ? c.Shell : ['/bin/sh', '-c']), args.join(' ')];
+  // A shebang heredoc runs as `/bin/sh -c /dev/pipes/EOF` (dispatchRun prepends the shell to it too).
+  if (cmd.prependShell) args = [...(c.Shell && c.Shell.length > 0 ? c.Shell : ['/bin/sh', '-c']), args.join(' ')];
   const name = stepName(s, nameText, onbuild);
   const env = runEnv(s);
   const mounts: Mount[] = [];
@@ -799,6 +817,9 @@ async function execute(ss: Session, s: StageState, x: ExecInput): Promise<void> 
         mounts.push({ destination: absTarget(m.target, c), type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'rw'] });
       }
     }
+    // executor.MountStubsCleaner: mount points the rootfs did not have are removed after the run, when empty.
+    const stubs = mountStubs(x.fs, mounts.map((mt) => mt.destination));
+    cleanup.push(() => removeStubs(x.fs, stubs));
     const id = x.snapKey;
     const rootMounts = d.options.snapshotter.mounts(id);
     const spec = buildSpec({
@@ -826,6 +847,37 @@ async function execute(ss: Session, s: StageState, x: ExecInput): Promise<void> 
     if (code !== 0) throw new SolveError(`process ${goQuote(x.args.join(' '))} did not complete successfully: exit code: ${code}`);
   } finally {
     for (const f of cleanup) f();
+  }
+}
+
+/** The paths a run's mounts will create: each destination and its missing parents, deepest first. */
+function mountStubs(fs: FileSystem, destinations: string[]): string[] {
+  const out: string[] = [];
+  for (const dest of ['/etc/resolv.conf', '/etc/hosts', ...destinations]) {
+    const parts = dest.split('/').filter((p) => p !== '' && p !== '.');
+    for (let n = parts.length; n > 0; n--) {
+      const p = `/${parts.slice(0, n).join('/')}`;
+      try {
+        fs.lstat(p);
+        break;
+      } catch {
+        if (!out.includes(p)) out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+function removeStubs(fs: FileSystem, paths: string[]): void {
+  for (const p of paths) {
+    try {
+      const st = fs.lstat(p);
+      if ((st.mode & 0o170000) === 0o040000) {
+        if (fs.readdir(p).length === 0) fs.rmdir(p);
+      } else if (st.size === 0) fs.unlink(p);
+    } catch {
+      // gone already, or not removable: left as it is
+    }
   }
 }
 

@@ -80,10 +80,11 @@ export class FsError extends Error {
     readonly dest?: string,
   ) {
     // An errno is a result, not a bug: no stack trace (capturing one costs more than most lookups that fail).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    const E = Error as { stackTraceLimit?: number };
+    const limit = E.stackTraceLimit;
+    E.stackTraceLimit = 0;
     super(`${code}: ${errnoTable[code][1]}, ${syscall}${path !== undefined ? ` '${path}'` : ''}${dest !== undefined ? ` -> '${dest}'` : ''}`);
-    Error.stackTraceLimit = limit;
+    E.stackTraceLimit = limit;
   }
 
   get errno(): number {

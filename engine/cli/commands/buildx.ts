@@ -20,6 +20,7 @@
  * and `ERROR: failed to build: failed to solve: …`, and exits 1.
  */
 import { fromUtf8 } from '../../common/bytes.ts';
+import { clean } from '../../common/gopath.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
 import { formatWarnings, printSource, ProgressDisplay, type ProgressMode, type SolveStatus } from '../progressui.ts';
@@ -39,6 +40,17 @@ export async function runBuildx(cli: Cli, p: Parsed): Promise<number> {
   const call = bool(p, 'check') ? 'check' : str(p, 'call') || 'build';
   if (call !== 'build' && call !== 'check') throw new CommandError(`ERROR: failed to build: --call=${call} is not supported by Berth's builder`);
   if (list(p, 'output').length > 0 || bool(p, 'push')) throw new CommandError("ERROR: failed to build: --output and --push are not supported by Berth's builder (the image is loaded into the engine's image store, as --load does)");
+
+  // buildx removes the image ID file first, so that a failed build does not leave a stale one.
+  if (str(p, 'iidfile')) {
+    try {
+      cli.sys.unlink(str(p, 'iidfile'));
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw new CommandError(`ERROR: removing image ID file: remove ${str(p, 'iidfile')}: ${goErrno(err)}`);
+    }
+  }
+  // progressui.NewDisplay: the tty display needs stderr to be a console.
+  if (mode === 'tty' && !cli.sys.isatty(2)) throw new CommandError('ERROR: failed to get console: provided file is not a console');
 
   let ctx;
   try {
@@ -110,7 +122,13 @@ export async function runBuildx(cli: Cli, p: Parsed): Promise<number> {
   display.done();
   await flush();
   const debug = cli.env('DOCKER_DEBUG') !== undefined || bool(p, 'debug');
-  if (call === 'check') return printCheck(cli, lint, failure);
+  if (call === 'check') {
+    // buildx shows the findings under the Dockerfile's name as it was given (DockerfileMappingSrc).
+    const file = str(p, 'file');
+    const shown = file === '-' ? 'stdin' : file || (path !== '-' ? clean(`${path}/Dockerfile`) : '');
+    if (shown) for (const w of lint) if (w.source) w.source = { ...w.source, filename: shown };
+    return printCheck(cli, lint, failure);
+  }
   if (mode !== 'quiet' && mode !== 'rawjson') await cli.err(formatWarnings(display.warnings, debug));
   if (failure) {
     if (failure.source) await cli.err(printSource(failure.source));
