@@ -1,0 +1,3 @@
+#!/bin/bash
+echo "The message of the day:"
+cat /app/message.txt
