@@ -3,9 +3,10 @@
 # skopeo and umoci read our OCI images, busybox-static is the reference busybox,
 # python3 drives pseudo-terminals and the overlayfs differential test, git is the
 # reference for Berth's git, nano and vim-tiny for the editors' screen comparisons.
+# chromium runs the site in the browser tests (Playwright drives it; no browser download).
 # Tests that need a missing tool skip with a printed reason instead of failing.
 set -u
-want="skopeo umoci busybox-static python3 git nano vim-tiny"
+want="skopeo umoci busybox-static python3 git nano vim-tiny chromium"
 missing=""
 for pkg in $want; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

@@ -437,7 +437,7 @@ export class Syscalls implements Sys {
     return copyTermios(this.tty(fd).termios);
   }
   tcsetattr(fd: number, termios: Termios): void {
-    this.tty(fd).termios = copyTermios(termios);
+    this.tty(fd).setTermios(copyTermios(termios));
   }
   getWinsize(fd: number): Winsize {
     return { ...this.tty(fd).winsize };

@@ -73,6 +73,22 @@ export class Tty {
     readonly rdev: number,
   ) {}
 
+  /**
+   * tcsetattr. Leaving canonical mode hands the half-typed line to readers,
+   * as Linux's n_tty does: keys typed ahead while a program was between two
+   * reads (a shell switching its line editor on) are read in order, not kept
+   * back for the next canonical line.
+   */
+  setTermios(termios: Termios): void {
+    const wasCanonical = this.termios.icanon;
+    this.termios = termios;
+    if (wasCanonical && !termios.icanon && this.line.length > 0) {
+      this.ready.push(...this.line);
+      this.line = [];
+      this.readers.wakeAll();
+    }
+  }
+
   /** Connects the screen side. */
   onOutput(write: (bytes: Uint8Array) => void): void {
     this.output = write;

@@ -39,13 +39,23 @@ export class Jobs {
     return this.sh.options.monitor && this.sh.interactive;
   }
 
-  /** Gives the terminal to a process group (or back to the shell). */
+  /**
+   * Gives the terminal to a process group (or back to the shell). The shell's
+   * standard descriptors may be redirected while a command runs (`cat <<EOF
+   * >out 2>&1`), so the terminal is whichever descriptor still is one (the
+   * saved copies of redirected ones count) — giving it back must not fail, or
+   * the shell would be left reading from the background.
+   */
   private terminal(pgid: number): void {
     if (!this.jobControl) return;
-    try {
-      this.sh.sys.tcsetpgrp(0, pgid);
-    } catch (err) {
-      if (isProcessControl(err)) throw err;
+    for (const fd of [0, 1, 2, ...this.sh.sys.fds().filter((f) => f > 2)]) {
+      try {
+        if (!this.sh.sys.isatty(fd)) continue;
+        this.sh.sys.tcsetpgrp(fd, pgid);
+        return;
+      } catch (err) {
+        if (isProcessControl(err)) throw err;
+      }
     }
   }
 

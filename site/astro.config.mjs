@@ -1,0 +1,45 @@
+// The tutorial site: static pages from lessons/ (Astro), live parts as Preact
+// islands, the engine in a Web Worker. `npm run build` writes dist/site.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// The engine (memfs, isomorphic-git, Berth's node) imports `buffer`: in the browser that is
+// the npm package, not Node's builtin that Vite would leave out.
+const require = createRequire(import.meta.url);
+const bufferPath = require.resolve('buffer/');
+const shim = (name) => fileURLToPath(new URL(`./src/shims/${name}.ts`, import.meta.url));
+const SHIMS = { path: shim('path'), events: shim('events'), stream: shim('stream'), url: shim('url'), crypto: shim('crypto'), util: shim('util'), net: shim('empty') };
+const npmBuffer = () => ({
+  name: 'berth-browser-builtins',
+  enforce: 'pre',
+  resolveId(id) {
+    if (id === 'buffer' || id === 'buffer/' || id === 'node:buffer') return bufferPath;
+    const bare = id.replace(/^node:/, '');
+    if (Object.hasOwn(SHIMS, bare)) return SHIMS[bare];
+    return null;
+  },
+});
+
+export default defineConfig({
+  root: here,
+  srcDir: './src',
+  publicDir: './public',
+  outDir: process.env.BERTH_SITE_OUT ?? '../dist/site',
+  integrations: [preact()],
+  i18n: { defaultLocale: 'ko', locales: ['ko', 'en'], routing: { prefixDefaultLocale: false } },
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: {
+    // Where lesson files are read at build time (bundling moves this config's modules elsewhere).
+    define: { __LESSONS_DIR__: JSON.stringify(process.env.BERTH_LESSONS_DIR ?? fileURLToPath(new URL('../lessons/', import.meta.url))) },
+    server: { fs: { allow: ['..'] } },
+    plugins: [npmBuffer()],
+    worker: { format: 'es', plugins: () => [npmBuffer()] },
+    build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * The page's side of the engine: starts the worker and offers what the
+ * islands need — terminal bytes, typing a command, lesson checks, Engine API
+ * reads and the daemon's events.
+ */
+import type { Check } from '../../../lessons/schema.ts';
+import type { EngineEvent, FromWorker, LessonSetup, ToWorker } from './protocol.ts';
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (m: FromWorker) => void>();
+  private readonly outputs = new Set<(data: Uint8Array) => void>();
+  private readonly events = new Set<(e: EngineEvent) => void>();
+  readonly ready: Promise<void>;
+
+  constructor(options: { setup?: LessonSetup; files?: Record<string, string>; cols: number; rows: number }) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    let resolveReady!: () => void;
+    let rejectReady!: (e: Error) => void;
+    this.ready = new Promise((res, rej) => ((resolveReady = res), (rejectReady = rej)));
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type === 'ready') resolveReady();
+      else if (m.type === 'failed') rejectReady(new Error(m.message));
+      else if (m.type === 'output') for (const f of this.outputs) f(m.data);
+      else if (m.type === 'event') for (const f of this.events) f(m.event);
+      else if (m.type === 'checked' || m.type === 'api') {
+        this.waiting.get(m.id)?.(m);
+        this.waiting.delete(m.id);
+      }
+    };
+    this.send({ type: 'boot', ...options });
+  }
+
+  private send(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
+  onOutput(f: (data: Uint8Array) => void): () => void {
+    this.outputs.add(f);
+    return () => this.outputs.delete(f);
+  }
+
+  onEvent(f: (e: EngineEvent) => void): () => void {
+    this.events.add(f);
+    return () => this.events.delete(f);
+  }
+
+  input(data: string): void {
+    this.send({ type: 'input', data });
+  }
+
+  /** Types a command at the prompt and presses Enter. */
+  run(command: string): void {
+    this.input(`${command.replace(/\n/g, '\r')}\r`);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.send({ type: 'resize', cols, rows });
+  }
+
+  check(checks: Check[]): Promise<boolean[]> {
+    const id = this.nextId++;
+    return new Promise((res) => {
+      this.waiting.set(id, (m) => res(m.type === 'checked' ? m.results : []));
+      this.send({ type: 'check', id, checks });
+    });
+  }
+
+  api<T>(path: string, query?: Record<string, string>): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((res, rej) => {
+      this.waiting.set(id, (m) => (m.type === 'api' && m.error === undefined ? res(m.body as T) : rej(new Error(m.type === 'api' ? m.error : 'no answer'))));
+      this.send({ type: 'api', id, path, ...(query ? { query } : {}) });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}
