@@ -52,6 +52,7 @@ export { ociLayout, distributionLayout, type FileMap } from './registry/layout.t
 export { DistributionClient, type Fetch } from './registry/client.ts';
 export { parseDockerfile } from './build/parser.ts';
 export { ApiClient, ApiError, inProcess, type Transport } from './api/client.ts';
+export { lineBatches } from './common/stream.ts';
 export { bootHost, exitCode, LEARNER, type Host, type Spawned, type ProcessOptions, type RunResult } from './userland/host.ts';
 export { connectHost, internetOf } from './network/internet.ts';
 

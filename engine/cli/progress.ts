@@ -4,21 +4,15 @@
  * status (progress bars left out); on a terminal one line per layer id,
  * rewritten in place with the cursor moved up to it.
  */
-import { fromUtf8 } from '../common/bytes.ts';
+import { lineBatches } from '../common/stream.ts';
 import type { JsonMessage } from '../daemon/types.ts';
 import { CommandError } from './cli.ts';
 
 export async function displayJsonMessages(stream: AsyncIterable<Uint8Array>, write: (text: string) => Promise<void>, tty: boolean): Promise<JsonMessage[]> {
   const ids: string[] = [];
   const all: JsonMessage[] = [];
-  let buf = '';
-  for await (const chunk of stream) {
-    buf += fromUtf8(chunk);
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (!line) continue;
+  for await (const lines of lineBatches(stream)) {
+    for (const line of lines) {
       const m = JSON.parse(line) as JsonMessage;
       all.push(m);
       if (m.errorDetail || m.error) throw new CommandError(m.errorDetail?.message ?? m.error ?? 'unknown error');

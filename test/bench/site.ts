@@ -46,6 +46,7 @@ export async function siteBench(): Promise<Result[]> {
   const ready: number[] = [];
   const kb: number[] = [];
   const longest: number[] = [];
+  const gaps: number[] = [];
   try {
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();
@@ -67,16 +68,22 @@ export async function siteBench(): Promise<Result[]> {
         await page.keyboard.type("docker run -d --name spin alpine sh -c 'while :; do :; done'\n");
         await page.waitForFunction(atPrompt, null, { timeout: 60_000 });
         await page.waitForTimeout(500);
-        // The longest gap between two turns of the page's event loop (a MessageChannel ping-pong).
+        // Long tasks (the Long Tasks API reports every main-thread task of 50 ms or more) and,
+        // for comparison, the longest gap between two turns of the page's event loop
+        // (a MessageChannel ping-pong; it also counts time the OS gives the page no core).
         await page.evaluate(() => {
-          const w = window as unknown as { longest: number; stop: boolean };
+          const w = window as unknown as { longest: number; gap: number; stop: boolean };
           w.longest = 0;
+          w.gap = 0;
           w.stop = false;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+          }).observe({ type: 'longtask', buffered: true });
           const ch = new MessageChannel();
           let last = performance.now();
           ch.port1.onmessage = () => {
             const now = performance.now();
-            w.longest = Math.max(w.longest, now - last);
+            w.gap = Math.max(w.gap, now - last);
             last = now;
             if (!w.stop) ch.port2.postMessage(0);
           };
@@ -86,7 +93,13 @@ export async function siteBench(): Promise<Result[]> {
         await page.waitForTimeout(3000);
         await page.keyboard.type('docker ps\n');
         await page.waitForTimeout(2000);
-        longest.push(await page.evaluate(() => ((window as unknown as { stop: boolean }).stop = true, (window as unknown as { longest: number }).longest)));
+        const m = await page.evaluate(() => {
+          const w = window as unknown as { longest: number; gap: number; stop: boolean };
+          w.stop = true;
+          return { longest: w.longest, gap: w.gap };
+        });
+        longest.push(m.longest);
+        gaps.push(m.gap);
       }
       await context.close();
     }
@@ -98,6 +111,7 @@ export async function siteBench(): Promise<Result[]> {
   return [
     summarize('lesson page: gzipped JavaScript loaded before the terminal is ready', kb, 'KB', { note: 'aim ≤ 350 KB' }),
     summarize('lesson page: navigation to a ready terminal (headless chromium)', ready, 'ms', { note: 'aim ≤ 1.5 s' }),
-    summarize('lesson page: longest main-thread task while a container spins', longest, 'ms', { note: 'aim ≤ 50 ms' }),
+    summarize('lesson page: longest main-thread task (Long Tasks API, 0 = none of 50 ms or more) while a container spins', longest, 'ms', { note: 'aim ≤ 50 ms' }),
+    summarize('lesson page: longest event-loop gap while a container spins (2 cores: the spinning worker holds one)', gaps, 'ms'),
   ];
 }

@@ -17,7 +17,7 @@
  */
 import { fromUtf8 } from '../../common/bytes.ts';
 import { clean } from '../../common/gopath.ts';
-import { collect } from '../../common/stream.ts';
+import { collect, lineBatches } from '../../common/stream.ts';
 import { IgnoreMatcher, parseDockerignore } from '../../build/context.ts';
 import { humanSize } from '../../build/builder.ts';
 import { isDir, isRegular, isSymlink } from '../../fs/types.ts';
@@ -164,14 +164,8 @@ export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
   if (!quiet) await cli.out(`Sending build context to Docker daemon ${humanSize(tar.length).padStart(8)}\n`);
   const stream = await cli.api.stream('POST', `/build?${q.toString()}`, undefined, undefined, { raw: tar, headers: { 'Content-Type': 'application/x-tar' } });
   let id = '';
-  let buf = '';
-  for await (const chunk of stream) {
-    buf += fromUtf8(chunk);
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (!line) continue;
+  for await (const lines of lineBatches(stream)) {
+    for (const line of lines) {
       const m = JSON.parse(line) as { stream?: string; status?: string; id?: string; progress?: string; progressDetail?: { total?: number }; aux?: { ID?: string }; error?: string; errorDetail?: { message?: string; code?: number } };
       // Off a terminal, jsonmessage leaves out the lines that carry a progress bar (Downloading, Extracting).
       if (m.progress || m.progressDetail?.total) continue;

@@ -19,7 +19,7 @@
  * failure prints the failed step's output, the Dockerfile lines it is about
  * and `ERROR: failed to build: failed to solve: …`, and exits 1.
  */
-import { fromUtf8 } from '../../common/bytes.ts';
+import { lineBatches } from '../../common/stream.ts';
 import { clean } from '../../common/gopath.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
@@ -103,14 +103,8 @@ export async function runBuildx(cli: Cli, p: Parsed): Promise<number> {
   let lint: LintFinding[] = [];
   let failure: { message: string; source?: { filename: string; data: string; start: number; end: number } } | undefined;
   const stream = await cli.api.stream('POST', `/build?${q.toString()}`, undefined, undefined, { raw: ctx.tar, headers: { 'Content-Type': 'application/x-tar' } });
-  let buf = '';
-  for await (const chunk of stream) {
-    buf += fromUtf8(chunk);
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (!line) continue;
+  for await (const lines of lineBatches(stream)) {
+    for (const line of lines) {
       const m = JSON.parse(line) as { id?: string; aux?: unknown; error?: string; errorDetail?: { message?: string; source?: { filename: string; data: string; start: number; end: number } } };
       if (m.errorDetail || m.error) failure = { message: m.errorDetail?.message ?? m.error ?? '', source: m.errorDetail?.source };
       else if (m.id === 'moby.buildkit.trace') display.update(m.aux as SolveStatus);

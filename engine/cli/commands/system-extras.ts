@@ -4,7 +4,7 @@
  * confirmation and report, and one line per event
  * (`2024-10-16T12:00:00.123456789Z container start <id> (image=alpine, name=web)`).
  */
-import { fromUtf8 } from '../../common/bytes.ts';
+import { lineBatches } from '../../common/stream.ts';
 import type { EngineEvent } from '../../daemon/types.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
@@ -181,14 +181,8 @@ async function* interruptible(cli: Cli, stream: AsyncIterable<Uint8Array>): Asyn
 }
 
 async function printEvents(cli: Cli, stream: AsyncIterable<Uint8Array>, tmpl: ReturnType<typeof parseTemplate> | undefined): Promise<void> {
-  let buf = '';
-  for await (const chunk of interruptible(cli, stream)) {
-    buf += fromUtf8(chunk);
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (!line) continue;
+  for await (const lines of lineBatches(interruptible(cli, stream))) {
+    for (const line of lines) {
       const e = JSON.parse(line) as EngineEvent;
       if (!tmpl) {
         await cli.out(prettyEvent(e, line));

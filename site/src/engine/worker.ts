@@ -8,7 +8,7 @@
 /// <reference lib="webworker" />
 import './polyfill.ts';
 import { browserPlatform } from '../../../engine/platform/browser/index.ts';
-import { LEARNER, type Machine } from '../../../engine/index.ts';
+import { LEARNER, lineBatches, type Machine } from '../../../engine/index.ts';
 import { evaluate } from '../../../lessons/checks.ts';
 import { prepareMachine } from '../../../lessons/validate.ts';
 import type { FromWorker, ToWorker, EngineEvent } from './protocol.ts';
@@ -30,17 +30,8 @@ function startShell(m: Machine, cwd?: string): void {
 }
 
 async function followEvents(m: Machine): Promise<void> {
-  const body = await m.api.stream('GET', '/events');
-  let buf = '';
-  const decoder = new TextDecoder();
-  for await (const chunk of body) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (line) post({ type: 'event', event: JSON.parse(line) as EngineEvent });
-    }
+  for await (const lines of lineBatches(await m.api.stream('GET', '/events'))) {
+    for (const line of lines) post({ type: 'event', event: JSON.parse(line) as EngineEvent });
   }
 }
 
