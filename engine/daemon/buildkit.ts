@@ -279,7 +279,7 @@ export async function solveBuild(d: Daemon, cache: BuildCache, tar: Uint8Array, 
     if (contextV) return;
     contextV = trace.vertex('[internal] load build context').start();
     let size = 0;
-    for (const f of ctx.files.values()) size += f.data.length + (f.type === 'dir' ? 0 : 0);
+    for (const f of ctx.files.values()) size += f.data.length;
     contextV.status('transferring context:', Math.max(2, size));
     contextV.done();
   };
@@ -389,10 +389,9 @@ async function startStage(ss: Session, s: StageState): Promise<void> {
   s.image = { architecture: cfg.architecture, os: cfg.os, config: copyConfig(cfg.config ?? {}), history: (cfg.history ?? []).map((h) => ({ ...h })) };
   if (!(s.image.config.Env ?? []).some((e) => e.startsWith('PATH='))) (s.image.config.Env ??= []).push(`PATH=${DEFAULT_PATH}`);
   s.key = await ss.hash('image', img.id);
-  const top = await d.unpack(img.id, img);
+  await d.unpack(img.id, img);
   const chains = await chainIds(d.platform, cfg.rootfs.diff_ids);
   s.chain = img.manifest.layers.map((l, i) => ({ digest: l.digest, mediaType: l.mediaType, size: l.size, diffId: cfg.rootfs.diff_ids[i]!, createdAt: 0, chainId: chains[i]! }));
-  void top;
   if (!s.ignoreCache && ss.cache.seenSource(s.key)) {
     v.status(`resolve ${ref}${digest ? `@${digest}` : ''}`);
     v.cached();
@@ -742,8 +741,6 @@ async function runStep(ss: Session, s: StageState, cmd: Extract<Command, { name:
   const network = cmd.network === 'default' ? ss.o.network && ss.o.network !== 'default' ? ss.o.network : 'default' : cmd.network;
   const key = await ss.hash(s.key, 'exec', args, env, c.WorkingDir || '/', c.User ?? '', network, mountKeys, script ?? null);
   const layer = await step(ss, s, name, key, `mount / from exec ${args.join(' ')}`, (fs, snapKey, v) => execute(ss, s, { fs, snapKey, v, args, env, script, mounts, binds, network }), at);
-  const shownArgs = script ? [...(c.Shell && c.Shell.length > 0 ? c.Shell : ['/bin/sh', '-c']), raw.code.replace(/^\S+\s+/, '')] : args;
-  void shownArgs;
   history(s, `RUN ${runCommandString(args, s)} # buildkit`, layer);
 }
 
@@ -938,7 +935,7 @@ async function copyStep(ss: Session, s: StageState, cmd: Extract<Command, { name
 
 /** Writes the target stage's image: its layers, a config with the filled-in history, a manifest. */
 async function exportImage(d: Daemon, s: StageState): Promise<{ id: string; target: Descriptor }> {
-  const { platform, content, images } = d.options;
+  const { content, images } = d.options;
   const hist = normalizeHistory(s.image.history, s.chain);
   const created = [...hist].reverse().find((h) => h.created)?.created;
   const config: ImageConfig & Record<string, unknown> = {
@@ -965,7 +962,6 @@ async function exportImage(d: Daemon, s: StageState): Promise<{ id: string; targ
   keepUntagged(images, target);
   const resolved = images.resolve(images.list().find((r) => r.target.digest === manifestDigest)!);
   await d.unpack(resolved.id, resolved);
-  void platform;
   return { id: configDigest, target };
 }
 
