@@ -127,6 +127,16 @@ describe('docker port', () => {
   });
 });
 
+describe('docker run --cpus', () => {
+  it('sets NanoCpus from the decimal, and refuses more CPUs than the machine has', async () => {
+    await sh('docker run -d --name cpu-half --cpus 0.5 alpine sleep 1000');
+    expect((await sh(`docker inspect -f '{{.HostConfig.NanoCpus}}' cpu-half`)).stdout).toBe('500000000\n');
+    const r = await sh('docker run --rm --cpus 3 alpine true');
+    expect(r.code).toBe(125);
+    expect(r.stderr).toContain('range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available');
+  });
+});
+
 describe('docker update', () => {
   it('changes limits and the restart policy, printing each name', async () => {
     await sh('docker run -d --name u1 -m 32m alpine sleep 1000');

@@ -120,7 +120,8 @@ export async function createBody(cli: Cli, p: Parsed): Promise<CreateBody> {
       ReadonlyRootfs: bool(p, 'read-only'),
       Memory: num(p, 'memory'),
       MemorySwap: num(p, 'memory-swap'),
-      NanoCpus: Math.round(num(p, 'cpus') * 1e9),
+      // The flag's value is NanoCPUs already (opts.ts parses --cpus 1.5 as 1500000000).
+      NanoCpus: num(p, 'cpus'),
       CpuShares: num(p, 'cpu-shares'),
       PidsLimit: given(p, 'pids-limit') ? num(p, 'pids-limit') : null,
       Mounts: mounts,
