@@ -149,12 +149,7 @@ async function fromStage(d: Daemon, stage: Stage, metaEnv: Map<string, string>, 
   if (prior) image = d.image(prior.id);
   else if (base === 'scratch') throw new EngineError('NotImplemented', 'FROM scratch is not supported by this builder yet');
   else {
-    let found: ResolvedImage | undefined;
-    try {
-      found = o.pull ? undefined : d.image(base);
-    } catch {
-      found = undefined;
-    }
+    let found = o.pull ? undefined : d.findImage(base);
     if (!found) {
       if (!pull) throw new EngineError('NotFound', `No such image: ${base}`);
       await pull(base, emit);

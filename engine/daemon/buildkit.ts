@@ -235,12 +235,7 @@ export async function solveBuild(d: Daemon, cache: BuildCache, tar: Uint8Array, 
     const known = metadata.get(name);
     if (known) return known;
     const v = trace.vertex(`[internal] load metadata for ${name}`).start();
-    let image: ResolvedImage | undefined;
-    try {
-      image = o.pull ? undefined : d.image(ref);
-    } catch {
-      image = undefined;
-    }
+    let image = o.pull ? undefined : d.findImage(ref);
     if (!image) {
       try {
         if (!pull) throw new EngineError('NotFound', `pull access denied, repository does not exist or may require authorization`);

@@ -156,6 +156,15 @@ export class Daemon {
     return images.resolve(record);
   }
 
+  /** The image `ref` names, or undefined when there is none (a builder then pulls it). */
+  findImage(ref: string): ReturnType<Daemon['image']> | undefined {
+    try {
+      return this.image(ref);
+    } catch {
+      return undefined;
+    }
+  }
+
   // ---- create ----------------------------------------------------------------
 
   async create(body: CreateBody, name?: string): Promise<{ Id: string; Warnings: string[] }> {

@@ -136,12 +136,8 @@ export function buildArgsOf(cli: Cli, values: string[]): Record<string, string |
   return args;
 }
 
-export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
-  // The legacy-builder warning (or BuildKit's missing-buildx error) is printed by flags.ts.
-  const [path] = p.args as [string];
-  const { tar, dockerfile } = await prepareContext(cli, path, str(p, 'file'));
-
-  const quiet = bool(p, 'quiet');
+/** The POST /build parameters both builders' clients send: tags, the Dockerfile, build args, target, cache, pull, labels. */
+export function buildQuery(cli: Cli, p: Parsed, dockerfile: string): URLSearchParams {
   const q = new URLSearchParams();
   for (const t of list(p, 'tag')) q.append('t', t);
   q.set('dockerfile', dockerfile);
@@ -150,15 +146,25 @@ export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
   if (str(p, 'target')) q.set('target', str(p, 'target'));
   if (bool(p, 'no-cache')) q.set('nocache', '1');
   if (bool(p, 'pull')) q.set('pull', '1');
-  if (quiet) q.set('q', '1');
-  if (!bool(p, 'rm')) q.set('rm', '0');
-  if (bool(p, 'force-rm')) q.set('forcerm', '1');
   const labels: Record<string, string> = {};
   for (const l of list(p, 'label')) {
     const i = l.indexOf('=');
     labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1);
   }
   if (Object.keys(labels).length > 0) q.set('labels', JSON.stringify(labels));
+  return q;
+}
+
+export async function runBuild(cli: Cli, p: Parsed): Promise<number> {
+  // The legacy-builder warning (or BuildKit's missing-buildx error) is printed by flags.ts.
+  const [path] = p.args as [string];
+  const { tar, dockerfile } = await prepareContext(cli, path, str(p, 'file'));
+
+  const quiet = bool(p, 'quiet');
+  const q = buildQuery(cli, p, dockerfile);
+  if (quiet) q.set('q', '1');
+  if (!bool(p, 'rm')) q.set('rm', '0');
+  if (bool(p, 'force-rm')) q.set('forcerm', '1');
   q.set('version', '1');
 
   if (!quiet) await cli.out(`Sending build context to Docker daemon ${humanSize(tar.length).padStart(8)}\n`);

@@ -24,7 +24,7 @@ import { clean } from '../../common/gopath.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
 import { formatWarnings, printSource, ProgressDisplay, type ProgressMode, type SolveStatus } from '../progressui.ts';
-import { buildArgsOf, prepareContext } from './build.ts';
+import { buildQuery, prepareContext } from './build.ts';
 import { goErrno, writeHostFile } from './host-files.ts';
 
 const MODES = ['auto', 'plain', 'tty', 'quiet', 'rawjson'];
@@ -59,20 +59,7 @@ export async function runBuildx(cli: Cli, p: Parsed): Promise<number> {
     if (err instanceof CommandError) throw new CommandError(`ERROR: failed to build: ${err.message}`);
     throw err;
   }
-  const q = new URLSearchParams();
-  for (const t of list(p, 'tag')) q.append('t', t);
-  q.set('dockerfile', ctx.dockerfile);
-  const args = buildArgsOf(cli, list(p, 'build-arg'));
-  if (Object.keys(args).length > 0) q.set('buildargs', JSON.stringify(args));
-  if (str(p, 'target')) q.set('target', str(p, 'target'));
-  if (bool(p, 'no-cache')) q.set('nocache', '1');
-  if (bool(p, 'pull')) q.set('pull', '1');
-  const labels: Record<string, string> = {};
-  for (const l of list(p, 'label')) {
-    const i = l.indexOf('=');
-    labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1);
-  }
-  if (Object.keys(labels).length > 0) q.set('labels', JSON.stringify(labels));
+  const q = buildQuery(cli, p, ctx.dockerfile);
   if (str(p, 'network') && str(p, 'network') !== 'default') q.set('networkmode', str(p, 'network'));
   const filters = list(p, 'no-cache-filter');
   if (filters.length > 0) q.set('nocachefilter', JSON.stringify(filters));
