@@ -4,7 +4,7 @@
  * solution's commands succeed). Together with the schema and prose checks of
  * load.ts this is what CI runs on every lesson.
  */
-import { bootLearnerMachine, LEARNER, type Platform } from '../engine/index.ts';
+import { bootLearnerMachine, LEARNER, type LearnerMachineOptions, type Platform } from '../engine/index.ts';
 import { evaluate } from './checks.ts';
 import type { Lesson } from './schema.ts';
 
@@ -24,8 +24,8 @@ export interface LessonReport {
 }
 
 /** The machine a lesson starts on: a fresh engine, its images pulled and its setup commands run. */
-export async function prepareMachine(platform: Platform, lesson: Lesson, files: Record<string, string> = {}) {
-  const m = bootLearnerMachine(platform);
+export async function prepareMachine(platform: Platform, lesson: Lesson, files: Record<string, string> = {}, options: LearnerMachineOptions = {}) {
+  const m = bootLearnerMachine(platform, options);
   for (const [path, text] of Object.entries(files)) {
     const parts = path.split('/');
     for (let i = 1; i < parts.length; i++) {

@@ -106,4 +106,13 @@ describe('docker build (classic builder)', () => {
     const bh = await sh('docker history --no-trunc base');
     expect(bh.stdout).toContain('|1 V=one /bin/sh -c echo "$V" > /v.txt');
   }, 60_000);
+
+  it('COPY into "./", "sub/" and "./sub/../" puts files under WORKDIR', async () => {
+    write('.dockerignore', '');
+    write('x.txt', 'x\n');
+    write('Dockerfile', 'FROM alpine\nWORKDIR /app\nCOPY x.txt ./\nCOPY x.txt sub/\nCOPY x.txt ./sub/../up/\nCMD ["sh", "-c", "cat /app/x.txt /app/sub/x.txt /app/up/x.txt"]\n');
+    const r = await build('-t dotslash .');
+    expect(r.code).toBe(0);
+    expect((await sh('docker run --rm dotslash')).stdout).toBe('x\nx\nx\n');
+  }, 60_000);
 });

@@ -690,6 +690,14 @@ describe('docker build (BuildKit): Dockerfile features', () => {
     expect(rows[6]).toBe('ENV DIR=/opt/app GREETING=hello');
   }, 60_000);
 
+  it('COPY into "./", "sub/" and "./sub/../" puts files under WORKDIR', async () => {
+    await write('x.txt', 'x\n');
+    await write('Dockerfile', 'FROM alpine\nWORKDIR /app\nCOPY x.txt ./\nCOPY x.txt sub/\nCOPY x.txt ./sub/../up/\nCMD ["sh", "-c", "cat /app/x.txt /app/sub/x.txt /app/up/x.txt"]\n');
+    const r = await build('-t dotslash .');
+    expect(r.code).toBe(0);
+    expect((await sh('docker run --rm dotslash')).stdout).toBe('x\nx\nx\n');
+  }, 60_000);
+
   it('ONBUILD triggers run in the child build as its first steps', async () => {
     await write('sub/f.txt', 'sub file\n');
     await write('Dockerfile', 'FROM alpine\nONBUILD RUN echo triggered > /trig\nONBUILD COPY sub/f.txt /f.txt\n');
@@ -747,8 +755,17 @@ describe('docker build (BuildKit): build checks', () => {
   }, 60_000);
 
   // `docker --debug build`: the plugin gets docker's global --debug (logrus at debug level) and expands
-  // the warnings; Berth's handlers do not see the global flags.
-  it.todo('docker --debug build expands the warnings as docker build --debug does');
+  // the warnings (buildx commands/build.go printWarnings).
+  it('docker --debug build expands the warnings as docker build --debug does', async () => {
+    await write('Dockerfile', df);
+    const expanded = (await build('--debug -t linted .')).stderr.split(' \x1b[33m')[1];
+    expect(expanded).toMatch(/^2 warnings found:\n/);
+    for (const global of ['--debug', '-D']) {
+      const r = await sh(`cd ${APP} && docker ${global} build -t linted .`);
+      expect(r.code).toBe(0);
+      expect(r.stderr.split(' \x1b[33m')[1]).toBe(expanded);
+    }
+  }, 60_000);
 
   it('--check prints the findings on stdout and exits 1 when there are any', async () => {
     const r = await build('--check .');
@@ -808,10 +825,10 @@ describe('docker build (BuildKit): the build cache in system df and builder prun
     const p = await sh('docker builder prune -af');
     expect(p.code).toBe(0);
     const lines = p.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('Deleted build cache objects:');
+    expect(lines[0]).toBe('ID\t\t\t\t\t\tRECLAIMABLE\tSIZE\t\tLAST ACCESSED');
     expect(lines.slice(1, -1)).toHaveLength(count);
-    expect(lines.slice(1, -1).every((l) => /^[a-z0-9]{25}$/.test(l))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^Total reclaimed space: \d+(\.\d+)?[kMG]?B$/);
+    expect(lines.slice(1, -1).every((l) => /^[a-z0-9]{25}\*? +\ttrue \t\t?\d+(\.\d+)?[kMG]?B\*? *\t(Less than a second|\d+ seconds) ago$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^Total:\t\d+(\.\d+)?[kMG]?B$/);
     expect((await buildCacheRow())[1]).toBe('0');
     expect((await sh('docker run --rm pr cat /one /two')).stdout).toBe('one\ntwo\n');
     const after = await build('-t pr .');
@@ -819,21 +836,25 @@ describe('docker build (BuildKit): the build cache in system df and builder prun
     expect(outcome(after.stderr, '[2/3] RUN echo one > /one')).toBe('DONE');
     expect(outcome(after.stderr, '[3/3] RUN echo two > /two')).toBe('DONE');
     const again = await sh('docker builder prune -af');
-    expect(again.stdout).toMatch(/^Deleted build cache objects:\n/);
+    expect(again.stdout).toMatch(/^ID\t+RECLAIMABLE\t/);
     const empty = await sh('docker builder prune -af');
-    expect(empty.stdout).toBe('Total reclaimed space: 0B\n');
+    expect(empty.stdout).toBe('Total:\t0B\n');
   }, 60_000);
 
   // docker 28 forwards `docker builder` to buildx when the plugin is installed
   // (cmd/docker/builder.go forwardBuilder), so `docker builder prune` is
-  // `docker buildx prune`, which prints a table (commands/prune.go):
-  // `ID  RECLAIMABLE  SIZE  LAST ACCESSED` rows and `Total:\t<size>`. Berth
-  // keeps docker/cli's own `builder prune` output.
-  it.skip('docker builder prune prints buildx prune table (ID RECLAIMABLE SIZE LAST ACCESSED, Total:)', async () => {
-    await write('Dockerfile', 'FROM alpine\nRUN echo three > /three\n');
+  // `docker buildx prune`, which prints a table (commands/prune.go), each row
+  // flushed on its own through a tab-padding tabwriter, then `Total:\t<size>`.
+  it('docker builder prune prints buildx prune table (ID RECLAIMABLE SIZE LAST ACCESSED, Total:)', async () => {
+    await write('Dockerfile', 'FROM alpine\nRUN echo three > /three\nRUN echo four > /four\n');
     expect((await build('-t pr2 .')).code).toBe(0);
     const p = await sh('docker builder prune -af');
-    expect(p.stdout).toMatch(/^ID\s+RECLAIMABLE\s+SIZE\s+LAST ACCESSED\n/);
+    expect(p.stdout).toMatch(/^ID\t{6}RECLAIMABLE\tSIZE\t\tLAST ACCESSED\n[a-z0-9]{25}\*? +\ttrue \t\t[^\n]+\n/);
+    // Rows after the first are flushed apart from the header: one tab after RECLAIMABLE's value.
+    expect(p.stdout.split('\n')[2]).toMatch(/^[a-z0-9]{25}\*? {14,15}\ttrue \t\S+ +\t/);
     expect(p.stdout).toMatch(/\nTotal:\t\S+\n$/);
+    const v = await sh(`cd ${APP} && docker build -q -t pr2 . >/dev/null && docker builder prune -af --verbose`);
+    expect(v.stdout).toMatch(/^ID:\t\t[a-z0-9]{25}\n(Parent:\t\S+\n)?Created at:\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC\nMutable:\t(true|false)\nReclaimable:\ttrue\n/);
+    expect(v.stdout).toContain('\nType:\t\tregular\n\n');
   }, 60_000);
 });

@@ -9,12 +9,17 @@
  */
 import { encodeBase64 } from '../common/base64.ts';
 import type { Daemon } from '../daemon/daemon.ts';
-import { containerChanges, containerTop, updateContainer, type UpdateBody } from '../daemon/container-extras.ts';
-import { containerStats } from '../daemon/container-stats.ts';
-import { commitContainer } from '../daemon/container-commit.ts';
-import { archiveContainerPath, exportContainer, extractToContainer, statContainerPath, type PathStat } from '../daemon/container-archive.ts';
+import { once } from '../common/once.ts';
+import type { UpdateBody } from '../daemon/container-extras.ts';
+import type { PathStat } from '../daemon/container-archive.ts';
 import type { ContainerConfig } from '../daemon/types.ts';
 import type { ApiRequest, ApiResponse } from './router.ts';
+
+// Loaded on first use: a page's engine starts without them (its first download is smaller).
+const extras = once(() => import('../daemon/container-extras.ts'));
+const stats = once(() => import('../daemon/container-stats.ts'));
+const commit = once(() => import('../daemon/container-commit.ts'));
+const archive = once(() => import('../daemon/container-archive.ts'));
 
 type On = (method: string, path: string, handler: (ctx: { params: string[]; query: URLSearchParams; req: ApiRequest }) => Promise<ApiResponse> | ApiResponse) => void;
 
@@ -36,18 +41,18 @@ async function* rawBody(req: ApiRequest): AsyncIterable<Uint8Array> {
 }
 
 export function containerExtraRoutes(d: Daemon, on: On): void {
-  on('GET', '/containers/{id}/top', ({ params, query }) => json(containerTop(d, params[0]!, query.get('ps_args') ?? '')));
-  on('GET', '/containers/{id}/stats', ({ params, query }) => ({
+  on('GET', '/containers/{id}/top', async ({ params, query }) => json((await extras()).containerTop(d, params[0]!, query.get('ps_args') ?? '')));
+  on('GET', '/containers/{id}/stats', async ({ params, query }) => ({
     status: 200,
     kind: 'stream',
     contentType: 'application/json',
-    body: containerStats(d, params[0]!, { stream: flag(query, 'stream', true), oneShot: flag(query, 'one-shot') }),
+    body: (await stats()).containerStats(d, params[0]!, { stream: flag(query, 'stream', true), oneShot: flag(query, 'one-shot') }),
   }));
-  on('GET', '/containers/{id}/changes', ({ params }) => json(containerChanges(d, params[0]!)));
-  on('POST', '/containers/{id}/update', async ({ params, req }) => json(await updateContainer(d, params[0]!, (req.body ?? {}) as UpdateBody)));
+  on('GET', '/containers/{id}/changes', async ({ params }) => json((await extras()).containerChanges(d, params[0]!)));
+  on('POST', '/containers/{id}/update', async ({ params, req }) => json(await (await extras()).updateContainer(d, params[0]!, (req.body ?? {}) as UpdateBody)));
   on('POST', '/commit', async ({ query, req }) =>
     json(
-      await commitContainer(d, {
+      await (await commit()).commitContainer(d, {
         container: query.get('container') ?? '',
         repo: query.get('repo') ?? undefined,
         tag: query.get('tag') ?? undefined,
@@ -60,17 +65,17 @@ export function containerExtraRoutes(d: Daemon, on: On): void {
       201,
     ),
   );
-  on('HEAD', '/containers/{id}/archive', ({ params, query }) => {
-    const stat = statContainerPath(d, params[0]!, query.get('path') ?? '');
+  on('HEAD', '/containers/{id}/archive', async ({ params, query }) => {
+    const stat = (await archive()).statContainerPath(d, params[0]!, query.get('path') ?? '');
     return { status: 200, kind: 'json', body: '', headers: { 'X-Docker-Container-Path-Stat': statHeader(stat) } };
   });
-  on('GET', '/containers/{id}/archive', ({ params, query }) => {
-    const { stat, body } = archiveContainerPath(d, params[0]!, query.get('path') ?? '');
+  on('GET', '/containers/{id}/archive', async ({ params, query }) => {
+    const { stat, body } = (await archive()).archiveContainerPath(d, params[0]!, query.get('path') ?? '');
     return { status: 200, kind: 'stream', contentType: 'application/x-tar', body, headers: { 'X-Docker-Container-Path-Stat': statHeader(stat) } };
   });
   on('PUT', '/containers/{id}/archive', async ({ params, query, req }) => {
-    await extractToContainer(d, params[0]!, query.get('path') ?? '', rawBody(req), { noOverwriteDirNonDir: flag(query, 'noOverwriteDirNonDir'), copyUIDGID: flag(query, 'copyUIDGID') });
+    await (await archive()).extractToContainer(d, params[0]!, query.get('path') ?? '', rawBody(req), { noOverwriteDirNonDir: flag(query, 'noOverwriteDirNonDir'), copyUIDGID: flag(query, 'copyUIDGID') });
     return { status: 200, kind: 'empty' };
   });
-  on('GET', '/containers/{id}/export', ({ params }) => ({ status: 200, kind: 'stream', contentType: 'application/x-tar', body: exportContainer(d, params[0]!) }));
+  on('GET', '/containers/{id}/export', async ({ params }) => ({ status: 200, kind: 'stream', contentType: 'application/x-tar', body: (await archive()).exportContainer(d, params[0]!) }));
 }

@@ -14,13 +14,17 @@
  */
 import { EngineError } from '../errors.ts';
 import type { Daemon } from '../daemon/daemon.ts';
-import { importImage, loadImages, saveImages } from '../daemon/image-archive.ts';
-import { diskUsage, pruneBuildCache, pruneContainers, pruneImages } from '../daemon/prune.ts';
+import { once } from '../common/once.ts';
 import { parseFilters } from '../daemon/query.ts';
-import { decodeAuth, login, pushImage, searchHub, type AuthConfig } from '../daemon/registry-ops.ts';
+import { decodeAuth, type AuthConfig } from '../daemon/auth.ts';
 import type { JsonMessage } from '../daemon/types.ts';
 import type { Hub } from '../registry/hub.ts';
 import type { ApiRequest, ApiResponse } from './router.ts';
+
+// Loaded on first use: a page's engine starts without them (its first download is smaller).
+const archive = once(() => import('../daemon/image-archive.ts'));
+const prune = once(() => import('../daemon/prune.ts'));
+const registry = once(() => import('../daemon/registry-ops.ts'));
 
 type Handler = (ctx: { params: string[]; query: URLSearchParams; req: ApiRequest }) => Promise<ApiResponse> | ApiResponse;
 
@@ -47,9 +51,10 @@ function authOf(req: ApiRequest, query: URLSearchParams): AuthConfig {
 }
 
 /** POST /images/create with fromSrc (the router calls this when fromImage is absent). */
-export function importRoute(kit: RouteKit, query: URLSearchParams, req: ApiRequest): Promise<ApiResponse> {
+export async function importRoute(kit: RouteKit, query: URLSearchParams, req: ApiRequest): Promise<ApiResponse> {
   const src = query.get('fromSrc') ?? '';
   if (src !== '-') throw new EngineError('Internal', `Get "${/:\/\//.test(src) ? src : `http://${src}`}": dial tcp: lookup ${src.replace(/^\w+:\/\//, '').split(/[/:]/)[0]} on 10.0.2.3:53: no such host`);
+  const { importImage } = await archive();
   return kit.progress((emit) =>
     importImage(kit.daemon, bytesOf(req), { repo: query.get('repo') || undefined, tag: query.get('tag') || undefined, message: query.get('message') || undefined, changes: query.getAll('changes'), source: src }, emit),
   );
@@ -58,21 +63,25 @@ export function importRoute(kit: RouteKit, query: URLSearchParams, req: ApiReque
 export function defineExtraRoutes(kit: RouteKit): void {
   const d = kit.daemon;
   const tar = (body: AsyncIterable<Uint8Array>): ApiResponse => ({ status: 200, kind: 'stream', contentType: 'application/x-tar', body });
-  kit.on('GET', '/images/get', async ({ query }) => tar(await saveImages(d, query.getAll('names'))));
-  kit.on('GET', '/images/{name*}/get', async ({ params }) => tar(await saveImages(d, [params[0]!])));
-  kit.on('POST', '/images/load', ({ query, req }) => kit.progress((emit) => loadImages(d, bytesOf(req), flag(query, 'quiet', true), emit)));
-  kit.on('POST', '/auth', ({ req }) => json(login((req.body ?? {}) as AuthConfig)));
+  kit.on('GET', '/images/get', async ({ query }) => tar(await (await archive()).saveImages(d, query.getAll('names'))));
+  kit.on('GET', '/images/{name*}/get', async ({ params }) => tar(await (await archive()).saveImages(d, [params[0]!])));
+  kit.on('POST', '/images/load', async ({ query, req }) => {
+    const { loadImages } = await archive();
+    return kit.progress((emit) => loadImages(d, bytesOf(req), flag(query, 'quiet', true), emit));
+  });
+  kit.on('POST', '/auth', async ({ req }) => json((await registry()).login((req.body ?? {}) as AuthConfig)));
   kit.on('POST', '/images/{name*}/push', async ({ params, query, req }) => {
     await kit.hubReady;
     const auth = authOf(req, query);
+    const { pushImage } = await registry();
     return kit.progress((emit) => pushImage(d, kit.hub, params[0]!, query.get('tag') || undefined, auth, emit));
   });
   kit.on('GET', '/images/search', async ({ query }) => {
     await kit.hubReady;
-    return json(searchHub(kit.hub, query.get('term') ?? '', Number(query.get('limit') ?? 0) || 0, parseFilters(query.get('filters') ?? undefined)));
+    return json((await registry()).searchHub(kit.hub, query.get('term') ?? '', Number(query.get('limit') ?? 0) || 0, parseFilters(query.get('filters') ?? undefined)));
   });
-  kit.on('POST', '/images/prune', async ({ query }) => json(await pruneImages(d, parseFilters(query.get('filters') ?? undefined))));
-  kit.on('POST', '/containers/prune', async ({ query }) => json(await pruneContainers(d, parseFilters(query.get('filters') ?? undefined))));
-  kit.on('POST', '/build/prune', ({ query }) => json(pruneBuildCache(d, query.get('all') === '1' || query.get('all') === 'true')));
-  kit.on('GET', '/system/df', async () => json(await diskUsage(d)));
+  kit.on('POST', '/images/prune', async ({ query }) => json(await (await prune()).pruneImages(d, parseFilters(query.get('filters') ?? undefined))));
+  kit.on('POST', '/containers/prune', async ({ query }) => json(await (await prune()).pruneContainers(d, parseFilters(query.get('filters') ?? undefined))));
+  kit.on('POST', '/build/prune', async ({ query }) => json((await prune()).pruneBuildCache(d, query.get('all') === '1' || query.get('all') === 'true')));
+  kit.on('GET', '/system/df', async () => json(await (await prune()).diskUsage(d)));
 }

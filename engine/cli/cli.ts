@@ -10,6 +10,9 @@ import { ApiError, type ApiClient } from '../api/client.ts';
 import type { Parsed } from './command.ts';
 
 export class Cli {
+  /** docker's global `--debug` (`-D`): logrus at debug level, which plugins such as buildx see too. */
+  debug = false;
+
   constructor(
     readonly api: ApiClient,
     readonly sys: Sys,

@@ -81,6 +81,7 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'image push': () => imageExtras().then((m) => m.runPush),
   'image prune': () => imageExtras().then((m) => m.runImagePrune),
   'builder prune': () => imageExtras().then((m) => m.runBuilderPrune),
+  'buildx prune': () => imageExtras().then((m) => m.runBuildxPrune),
   login: () => registry().then((m) => m.runLogin),
   logout: () => registry().then((m) => m.runLogout),
   search: () => registry().then((m) => m.runSearch),
@@ -122,6 +123,7 @@ export function dockerProgram(api: ApiClient): Program {
         const key = parsed.spec.path.join(' ');
         const load = HANDLERS[key];
         const cli = new Cli(api, sys);
+        cli.debug = result.global.values.debug === true;
         if (!load) {
           await sys.write(2, `docker ${key}: not available in Berth's emulated engine yet\n`);
           return 1;

@@ -350,6 +350,8 @@ function processBuilder(args: readonly string[], env: Env, opts: ParseOptions, n
     if (first === 'build') return { args: ['buildx', ...args] };
     if (first === 'image' && args[1] === 'build') return { args: ['buildx', ...args.slice(1)] };
     if (first === 'builder' && args[1] === 'build') return { args: ['buildx', ...args.slice(1)] };
+    // buildx takes every `docker builder` command (forwardBuilder); Berth has its prune.
+    if (first === 'builder' && args[1] === 'prune') return { args: ['buildx', ...args.slice(1)] };
     if (first === 'builder') return undefined;
   }
   if (first === 'bake') return BAKE_MISSING;

@@ -66,6 +66,12 @@ export interface Ingest {
   abort(): void;
 }
 
+/** A store's blobs and pins as plain data (what a host saves; see `dump`). */
+export interface ContentDump {
+  blobs: (BlobInfo & { data: Uint8Array })[];
+  pins: [string, string[]][];
+}
+
 const notFound = (digest: string) => new EngineError('NotFound', `content digest ${digest}: not found`);
 
 export class ContentStore {
@@ -221,5 +227,30 @@ export class ContentStore {
       }
     }
     return { removed, freed };
+  }
+
+  /** The blobs (all, or those `keep` chooses) and every pin, as plain data. */
+  dump(keep: (digest: string) => boolean = () => true): ContentDump {
+    const blobs: ContentDump['blobs'] = [];
+    for (const i of this.info_.values()) {
+      const data = this.backend.get(i.digest);
+      if (data && keep(i.digest)) blobs.push({ digest: i.digest, size: i.size, createdAt: i.createdAt, children: [...i.children], data });
+    }
+    return { blobs, pins: [...this.pins].map(([d, owners]) => [d, [...owners]]) };
+  }
+
+  /**
+   * Adds what `dump` gave. The blobs were checked when they were first
+   * written; they are taken as they are (a blob already held stays). A pin
+   * whose blob is missing is dropped.
+   */
+  load(dump: ContentDump): void {
+    for (const b of dump.blobs) {
+      if (this.info_.has(b.digest)) continue;
+      this.backend.put(b.digest, b.data);
+      this.info_.set(b.digest, { digest: b.digest, size: b.size, createdAt: b.createdAt, children: [...b.children] });
+      for (const c of b.children) this.parents.set(c, (this.parents.get(c) ?? 0) + 1);
+    }
+    for (const [digest, owners] of dump.pins) if (this.info_.has(digest)) for (const o of owners) this.pin(digest, o);
   }
 }

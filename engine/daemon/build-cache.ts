@@ -120,6 +120,20 @@ export class BuildCache {
     return [...this.records.values()];
   }
 
+  /** The records as plain data (their pins are the content store's). */
+  dump(): { records: CacheRecord[]; sources: string[] } {
+    return { records: this.list().map((r) => ({ ...r, chain: r.chain.map((l) => ({ ...l })) })), sources: [...this.sources] };
+  }
+
+  /** Takes back what `dump` gave. Nothing is in use after a restart. */
+  load(dump: { records: CacheRecord[]; sources: string[] }): void {
+    for (const r of dump.records) {
+      this.records.set(r.id, { ...r, inUse: false });
+      this.byKey.set(r.key, r.id);
+    }
+    for (const s of dump.sources) this.sources.add(s);
+  }
+
   /**
    * `docker builder prune`: every record not in use (with `all`) or only the
    * ones no image shares a layer with; returns the IDs removed and the bytes

@@ -11,6 +11,7 @@
  */
 import { collect, streamOf } from '../common/stream.ts';
 import { concatBytes, utf8 } from '../common/bytes.ts';
+import { clean } from '../common/gopath.ts';
 import { EngineError } from '../errors.ts';
 import { FsError } from '../fs/errno.ts';
 import { isDir, readWholeFile, type FileSystem, type Owner } from '../fs/types.ts';
@@ -169,7 +170,8 @@ export async function performCopy(platform: Platform, fs: FileSystem, ctx: Build
   const resolved = resolveSources(ctx, req.sources, req.op);
   let dest = req.dest.startsWith('/') ? req.dest : `${(req.workdir || '/').replace(/\/$/, '')}/${req.dest}`;
   const destDir = dest.endsWith('/') || dest.endsWith('/.') || dest === '.';
-  dest = dest.replace(/\/\.?$/, '') || '/';
+  // "./" and "sub/../" name directories too: clean as filepath.Join does in moby's normalizeDest
+  dest = clean(dest);
   if (resolved.length > 1 && !destDir) throw new EngineError('InvalidArgument', `When using ${req.op} with more than one source file, the destination must be a directory and end with a /`);
   const owner = parseChown(fs, req.chown);
   const chmod = req.chmod ? parseInt(req.chmod, 8) : undefined;

@@ -110,4 +110,43 @@ describe('the daemon through the Engine API', () => {
     expect(out[2]!.Deleted).toMatch(/^sha256:/);
     expect(await m.api.get('/images/json')).toEqual([]);
   });
+
+  it('finds an image pulled by tag by its repo digest (run, inspect, history, rmi)', async () => {
+    const m = await machine();
+    const { RepoDigests, Id } = await m.api.get<{ RepoDigests: string[]; Id: string }>('/images/alpine/json');
+    const digestRef = RepoDigests[0]!;
+    expect(digestRef).toMatch(/^alpine@sha256:[0-9a-f]{64}$/);
+    expect((await m.api.get<{ Id: string }>(`/images/${digestRef}/json`)).Id).toBe(Id);
+    const run = await m.host.exec(['sh', '-c', `docker run --rm ${digestRef} echo ran; docker history -q ${digestRef} | head -1`]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`ran\n${Id.slice(7, 19)}\n`);
+    // Another repository keeps the image: only alpine's names go.
+    await m.api.post('/images/alpine/tag', { repo: 'mine', tag: '1' });
+    expect(await m.api.delete(`/images/${digestRef}`)).toEqual([{ Untagged: 'alpine:latest' }]);
+    expect(await failure(m.api.get(`/images/${digestRef}/json`))).toBe(`404 No such image: ${digestRef}`);
+    expect((await m.api.get<{ Id: string }>('/images/mine:1/json')).Id).toBe(Id);
+  });
+
+  it('--pid host shares the host PID namespace; --pid container:x joins that container; stop kills by cgroup', async () => {
+    const m = await machine();
+    const sh = (cmd: string) => m.host.exec(['sh', '-c', cmd]);
+    const host = await sh('docker run --rm --pid host alpine ps -o pid,comm');
+    expect(host.stdout).toMatch(/^PID +COMMAND\n +1 init\n/);
+    expect(host.stdout).toContain('containerd-shim');
+    expect((await sh("docker run -d --pid host --name hp alpine sh -c 'sleep 300 & sleep 400' >/dev/null; docker inspect -f '{{.HostConfig.PidMode}}' hp")).stdout).toBe('host\n');
+    await sh('docker stop -t 1 hp');
+    expect((await sh('ps -o comm')).stdout).not.toContain('sleep');
+    await sh('docker run -d --name web alpine sleep 100');
+    expect((await sh('docker run --rm --pid container:web alpine ps -o pid,comm')).stdout).toBe('PID   COMMAND\n    1 sleep\n    2 ps\n');
+    expect(await sh('docker run --rm --pid nope alpine true')).toMatchObject({ code: 125, stderr: "docker: --pid: invalid PID mode\n\nRun 'docker run --help' for more information\n" });
+  });
+
+  it('--tmpfs mounts a fresh tmpfs with its options, in HostConfig.Tmpfs and not in Mounts', async () => {
+    const m = await machine();
+    const sh = (cmd: string) => m.host.exec(['sh', '-c', cmd]);
+    const r = await sh('docker run --rm --tmpfs /scratch:rw,size=1m alpine sh -c "mount | grep /scratch; echo hi > /scratch/x && cat /scratch/x"');
+    expect(r.stdout).toBe('tmpfs on /scratch type tmpfs (noexec,nosuid,nodev,rw,size=1m)\nhi\n');
+    expect((await sh('docker create --name tt --tmpfs /a alpine >/dev/null; docker inspect -f "{{json .HostConfig.Tmpfs}} {{json .Mounts}}" tt')).stdout).toBe('{"/a":""} []\n');
+    expect(await sh('docker run --rm --tmpfs scratch alpine true')).toMatchObject({ code: 125, stderr: "docker: Error response from daemon: invalid mount path: 'scratch' mount path must be absolute\n\nRun 'docker run --help' for more information\n" });
+  });
 });

@@ -13,6 +13,7 @@
  *    OOM kill), wake waiters, apply the restart policy or --rm.
  */
 import { BuildCache } from './build-cache.ts';
+import { namesWithRepoDigest } from './dangling.ts';
 import { fromUtf8, utf8 } from '../common/bytes.ts';
 import { EngineError } from '../errors.ts';
 import type { ContentStore } from '../content/store.ts';
@@ -27,13 +28,14 @@ import { RuntimeError } from '../runtime/types.ts';
 import { parseSignal, SIGKILL, SIGTERM } from '../kernel/signals.ts';
 import { Container, type Attachment } from './container.ts';
 import { generateName } from './names.ts';
-import { buildSpec } from './spec.ts';
+import { buildSpec, type SpecInput } from './spec.ts';
 import { Events } from './events.ts';
 import { Execs } from './exec.ts';
 import { randomHex } from './ids.ts';
 import type { ContainerConfig, CreateBody, HostConfig } from './types.ts';
 import { resolveMounts, VolumeStore, type VolumeUsers } from './volumes.ts';
 import { DiskFs } from '../fs/diskfs.ts';
+import { loadContainer, restartsAtBoot, saveContainer, type DaemonDump } from './persist.ts';
 import type { FileSystem } from '../fs/types.ts';
 
 /** What the daemon needs from the machine it runs on. */
@@ -57,6 +59,8 @@ export interface DaemonNetworks {
   started(c: Container): void;
   stopped(c: Container): void;
   detach(c: Container): void;
+  /** A container restored after a daemon restart: its endpoints keep their addresses. */
+  adopt?(c: Container): void;
   /** Published ports of a container (PrivatePort, PublicPort, IP, Type). */
   ports(c: Container): { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[];
 }
@@ -119,6 +123,60 @@ export class Daemon {
     return randomHex(this.platform);
   }
 
+  // ---- saved state ------------------------------------------------------------
+
+  /** What a restart keeps (see persist.ts); images, layers and files are the stores' and the disk's. */
+  dump(): DaemonDump {
+    return {
+      containers: [...this.containers.values()].map(saveContainer),
+      volumes: this.volumes.dump(),
+      buildCache: this.buildCache.dump(),
+      unpacked: [...this.unpacked],
+      layerSizes: [...this.layerSizes],
+    };
+  }
+
+  /**
+   * Starts from a saved state, as dockerd's restore does after a restart:
+   * containers that were running have lost their processes and show
+   * `Exited (255)`; those marked for removal, and stopped `--rm` ones, are
+   * removed; those their restart policy brings back are started again.
+   */
+  async restore(dump: DaemonDump): Promise<void> {
+    this.volumes.load(dump.volumes);
+    this.buildCache.load(dump.buildCache);
+    for (const [k, v] of dump.unpacked) this.unpacked.set(k, v);
+    for (const [k, v] of dump.layerSizes) this.layerSizes.set(k, v);
+    const now = this.now();
+    for (const saved of dump.containers) {
+      const c = loadContainer(saved);
+      if (c.state === 'running' || c.state === 'paused' || c.state === 'restarting') {
+        c.state = 'exited';
+        c.exitCode = 255;
+        c.finishedAt = now;
+      }
+      this.containers.set(c.id, c);
+      this.options.networks?.adopt?.(c);
+    }
+    const restart: Container[] = [];
+    for (const c of [...this.containers.values()]) {
+      if (c.state === 'removing') {
+        c.state = 'dead';
+        await this.remove(c.id, { force: true }).catch(() => undefined);
+      } else if (c.state === 'exited' && restartsAtBoot(c)) restart.push(c);
+      else if (c.state === 'exited' && c.hostConfig.AutoRemove) await this.remove(c.id, { force: true, volumes: true }).catch(() => undefined);
+    }
+    // Containers others link to start first, as moby waits for them.
+    const linked = (c: Container) => (c.hostConfig.Links ?? []).length > 0;
+    for (const c of [...restart.filter((c) => !linked(c)), ...restart.filter(linked)]) {
+      try {
+        await this.run(c);
+      } catch {
+        // It stays exited, with the error in its State, as dockerd logs and moves on.
+      }
+    }
+  }
+
   // ---- finding things ------------------------------------------------------
 
   /** A container by full id, name, or unique id prefix (moby's GetContainer order). */
@@ -150,8 +208,8 @@ export class Daemon {
       }
     }
     // A malformed reference is the caller's error, in Docker's words ("invalid reference format…").
-    const name = formatReference(parseReference(ref));
-    const record = images.get(name);
+    const parsed = parseReference(ref);
+    const record = images.get(formatReference(parsed)) ?? namesWithRepoDigest(images, parsed)[0];
     if (!record) throw new EngineError('NotFound', `No such image: ${familiarString(parseReference(ref))}`);
     return images.resolve(record);
   }
@@ -300,6 +358,18 @@ export class Daemon {
     return `/var/lib/docker/containers/${c.id}`;
   }
 
+  /** --pid: the host's PID namespace, another running container's (moby's getPidContainer), or a new one. */
+  private pidNamespace(c: Container): SpecInput['pid'] {
+    const mode = c.hostConfig.PidMode ?? '';
+    if (mode === 'host') return 'host';
+    if (!mode.startsWith('container:')) return 'new';
+    const ref = mode.slice(10);
+    const other = this.findContainer(ref);
+    if (!other) throw new EngineError('NotFound', `cannot join PID of a non running container: ${ref}: No such container: ${ref}`);
+    if (!other.running) throw new EngineError('Conflict', `container ${other.id} is not running`);
+    return { join: `container:${other.id}` };
+  }
+
   private async run(c: Container): Promise<void> {
     const { runtime, snapshotter, host } = this.options;
     for (const link of c.hostConfig.Links ?? []) {
@@ -321,6 +391,13 @@ export class Daemon {
           ? { destination: m.Destination, type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'noexec', m.RW ? 'rw' : 'ro'] }
           : { destination: m.Destination, type: 'bind', source: m.Source, options: ['rbind', m.RW ? 'rw' : 'ro'] },
       ),
+      // --tmpfs: not in `Mounts`, as with moby; its options after the defaults.
+      ...Object.entries(c.hostConfig.Tmpfs ?? {}).map(([destination, opts]) => ({
+        destination,
+        type: 'tmpfs',
+        source: 'tmpfs',
+        options: ['noexec', 'nosuid', 'nodev', ...opts.split(',').filter(Boolean)],
+      })),
     ];
     const rootMounts = snapshotter.mounts(c.id);
     const rootfs = snapshotter.mountFs(rootMounts);
@@ -333,6 +410,7 @@ export class Daemon {
       rootfs,
       mounts,
       network: mode === 'host' ? 'host' : mode.startsWith('container:') ? { join: `container:${this.container(mode.slice(10)).id}` } : 'new',
+      pid: this.pidNamespace(c),
     });
     const io = {
       stdin: c.config.OpenStdin,
@@ -594,6 +672,7 @@ export function hostConfigDefaults(h: Partial<HostConfig> = {}): HostConfig {
     CapAdd: h.CapAdd ?? null,
     CapDrop: h.CapDrop ?? null,
     Links: h.Links ?? null,
+    PidMode: h.PidMode ?? '',
     PublishAllPorts: h.PublishAllPorts ?? false,
     ReadonlyRootfs: h.ReadonlyRootfs ?? false,
     Memory: h.Memory ?? 0,
@@ -604,6 +683,7 @@ export function hostConfigDefaults(h: Partial<HostConfig> = {}): HostConfig {
     CpuQuota: h.CpuQuota ?? 0,
     PidsLimit: h.PidsLimit ?? null,
     Mounts: h.Mounts ?? [],
+    ...(h.Tmpfs && Object.keys(h.Tmpfs).length > 0 ? { Tmpfs: { ...h.Tmpfs } } : {}),
     Privileged: h.Privileged ?? false,
     ExtraHosts: h.ExtraHosts ?? null,
     Dns: h.Dns ?? [],
@@ -621,4 +701,9 @@ function validateHostConfig(h: HostConfig): void {
   if (p.MaximumRetryCount < 0) throw new EngineError('InvalidArgument', 'invalid restart policy: maximum retry count cannot be negative');
   if (p.MaximumRetryCount > 0 && p.Name !== 'on-failure') throw new EngineError('InvalidArgument', `invalid restart policy: maximum retry count can only be used with 'on-failure'`);
   if (h.AutoRemove && p.Name !== 'no' && p.Name !== '') throw new EngineError('InvalidArgument', `conflicting options: cannot specify both --restart and --rm`);
+  // moby's ValidateTmpfsMountDestination.
+  for (const dest of Object.keys(h.Tmpfs ?? {})) {
+    if (!dest.startsWith('/')) throw new EngineError('InvalidArgument', `invalid mount path: '${dest}' mount path must be absolute`);
+    if (dest.replace(/\/+$/, '') === '') throw new EngineError('InvalidArgument', `invalid specification: destination can't be '/'`);
+  }
 }

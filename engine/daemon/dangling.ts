@@ -11,7 +11,8 @@
  * these names.
  */
 import type { Descriptor } from '../image/oci.ts';
-import type { ImageStore, ResolvedImage } from '../image/store.ts';
+import { parseReference, type Reference } from '../image/reference.ts';
+import type { ImageRecord, ImageStore, ResolvedImage } from '../image/store.ts';
 
 const PREFIX = 'moby-dangling@';
 
@@ -24,6 +25,22 @@ export const LOCAL_ANNOTATIONS: Readonly<Record<string, string>> = { 'io.berth.i
 
 /** Whether the image came from a registry, and so has a repo digest (`alpine@sha256:…`); loaded and imported ones have none. */
 export const hasRepoDigest = (image: ResolvedImage): boolean => image.manifest.annotations?.['io.berth.image.local'] !== 'true';
+
+/**
+ * The names that give an image the repo digest `repo@digest` (the names of
+ * that repository pointing at that digest), as `docker image inspect` lists
+ * it under RepoDigests: `alpine@sha256:…` finds what `docker pull alpine`
+ * pulled. Docker's containerd image store resolves digest references the
+ * same way (resolveAllReferences).
+ */
+export function namesWithRepoDigest(images: ImageStore, ref: Reference): ImageRecord[] {
+  if (!ref.digest) return [];
+  return images.list().filter((r) => {
+    if (isDanglingName(r.name) || r.target.digest !== ref.digest) return false;
+    const n = parseReference(r.name);
+    return n.domain === ref.domain && n.path === ref.path && hasRepoDigest(images.resolve(r));
+  });
+}
 
 /**
  * Points `name` at `target`, as tagging, pulling, loading and importing do.

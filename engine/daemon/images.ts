@@ -11,7 +11,7 @@ import { HUB_URL, type Hub } from '../registry/hub.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
 import { progressText } from './progress-text.ts';
-import { danglingName, hasRepoDigest, isDanglingName, setImageName } from './dangling.ts';
+import { danglingName, hasRepoDigest, isDanglingName, namesWithRepoDigest, setImageName } from './dangling.ts';
 
 const short = (digest: string) => digest.replace(/^sha256:/, '').slice(0, 12);
 
@@ -77,6 +77,14 @@ export function tagImage(d: Daemon, source: string, repo: string, tag: string | 
   d.events.emit('image', 'tag', image.id, { name: familiarString({ ...target, tag: target.tag ?? 'latest' }) });
 }
 
+function digestNames(d: Daemon, ref: string): string[] {
+  try {
+    return namesWithRepoDigest(d.options.images, parseReference(ref)).map((r) => r.name);
+  } catch {
+    return [];
+  }
+}
+
 /** DELETE /images/{name}: the list of Untagged/Deleted entries Docker answers with. */
 export async function removeImage(d: Daemon, ref: string, options: { force?: boolean; noprune?: boolean } = {}): Promise<{ Untagged?: string; Deleted?: string }[]> {
   const { images } = d.options;
@@ -103,7 +111,14 @@ export async function removeImage(d: Daemon, ref: string, options: { force?: boo
     untag(byName);
     return out;
   }
-  if (!byName && names.length > 1 && !options.force) {
+  // A repo digest (`alpine@sha256:…`) names the image through its repository's names: those
+  // go; the image goes too when no other repository names it (moby's containerd ImageDelete).
+  const viaDigest = byName ? [] : digestNames(d, ref);
+  if (viaDigest.length > 0 && viaDigest.length < names.length) {
+    for (const n of viaDigest) untag(n);
+    return out;
+  }
+  if (!byName && viaDigest.length === 0 && names.length > 1 && !options.force) {
     throw new EngineError('Conflict', `conflict: unable to delete ${short(image.id)} (must be forced) - image is referenced in multiple repositories`);
   }
   const running = users.find((c) => c.running);
@@ -120,12 +135,19 @@ export async function removeImage(d: Daemon, ref: string, options: { force?: boo
     for (const n of names) untag(n);
     return out;
   }
+  // moby untags in the reference store's lexical order of full names: a repository's tags, then its digest.
+  const refs = new Map<string, () => void>();
   for (const n of names) {
-    const digestRef = `${familiarString({ ...parseReference(n), tag: undefined, digest: undefined })}@${images.get(n)!.target.digest}`;
-    const fromRegistry = hasRepoDigest(images.resolve(images.get(n)!));
-    untag(n);
-    if (fromRegistry && !out.some((o) => o.Untagged === digestRef)) out.push({ Untagged: digestRef });
+    const parsed = parseReference(n);
+    refs.set(n, () => untag(n));
+    if (!hasRepoDigest(images.resolve(images.get(n)!))) continue;
+    const digest = { ...parsed, tag: undefined, digest: images.get(n)!.target.digest };
+    const shown = familiarString(digest);
+    refs.set(formatReference(digest), () => {
+      if (!out.some((o) => o.Untagged === shown)) out.push({ Untagged: shown });
+    });
   }
+  for (const full of [...refs.keys()].sort()) refs.get(full)!();
   for (const n of allNames) if (isDanglingName(n)) images.delete(n);
   out.push({ Deleted: image.id });
   // Layers no other image shares go too, top first, as overlay2 deletes them.

@@ -88,6 +88,9 @@ interface Net {
   endpoints: Set<string>;
 }
 
+/** A network as a restarting daemon finds it (GET /networks keeps its ID and subnet). */
+export type SavedNetwork = Omit<Net, 'bridge' | 'used' | 'endpoints'>;
+
 interface Attached {
   c: Container;
   ns?: NetNamespace;
@@ -126,8 +129,32 @@ export class Networks implements DaemonNetworks {
   events?: Events;
   findContainer?: (ref: string) => Container | undefined;
 
-  constructor(private readonly options: NetworksOptions) {
+  constructor(
+    private readonly options: NetworksOptions,
+    saved?: SavedNetwork[],
+  ) {
     const now = options.platform.now();
+    if (saved) {
+      for (const n of saved) {
+        const cfg = n.ipamConfig[0];
+        this.add({
+          id: n.id,
+          name: n.name,
+          driver: n.driver,
+          predefined: n.predefined,
+          created: n.created,
+          ...(n.subnet ? { subnet: `${n.subnet.network}/${n.subnet.prefix}`, gateway: n.subnet.gateway } : {}),
+          ...(cfg?.IPRange ? { ipRange: cfg.IPRange } : {}),
+          ...(n.predefined && n.name === 'bridge' ? { ifname: 'docker0' } : {}),
+          options: n.options,
+          labels: n.labels,
+          internal: n.internal,
+          attachable: n.attachable,
+          ipamOptions: n.ipamOptions,
+        }).ipamConfig = n.ipamConfig;
+      }
+      return;
+    }
     this.add({ name: 'bridge', driver: 'bridge', predefined: true, created: now, subnet: '172.17.0.0/16', options: { ...DEFAULT_BRIDGE_OPTIONS }, ifname: 'docker0' });
     this.add({ name: 'host', driver: 'host', predefined: true, created: now });
     this.add({ name: 'none', driver: 'null', predefined: true, created: now });
@@ -137,8 +164,37 @@ export class Networks implements DaemonNetworks {
     return this.options.kernel;
   }
 
-  private add(o: { name: string; driver: Net['driver']; predefined: boolean; created: number; subnet?: string; gateway?: string; ifname?: string; options?: Record<string, string>; labels?: Record<string, string>; internal?: boolean; attachable?: boolean; ipamOptions?: Record<string, string> | null; ipRange?: string }): Net {
-    const id = randomHex(this.options.platform);
+  /** The networks as plain data, for a daemon that restarts (its containers keep their endpoints). */
+  dump(): SavedNetwork[] {
+    return [...this.nets.values()].map((n) => ({
+      id: n.id,
+      name: n.name,
+      driver: n.driver,
+      created: n.created,
+      predefined: n.predefined,
+      internal: n.internal,
+      attachable: n.attachable,
+      labels: { ...n.labels },
+      options: { ...n.options },
+      ipamOptions: n.ipamOptions,
+      ipamConfig: n.ipamConfig.map((c) => ({ ...c })),
+      ...(n.subnet ? { subnet: { ...n.subnet } } : {}),
+    }));
+  }
+
+  /** A container the daemon restored: its endpoints hold their addresses again. */
+  adopt(c: Container): void {
+    this.record(c);
+    for (const ep of Object.values(c.networks)) {
+      const n = this.findNetwork(ep.NetworkID);
+      if (!n) continue;
+      if (ep.IPAddress) n.used.add(ep.IPAddress);
+      n.endpoints.add(c.id);
+    }
+  }
+
+  private add(o: { id?: string; name: string; driver: Net['driver']; predefined: boolean; created: number; subnet?: string; gateway?: string; ifname?: string; options?: Record<string, string>; labels?: Record<string, string>; internal?: boolean; attachable?: boolean; ipamOptions?: Record<string, string> | null; ipRange?: string }): Net {
+    const id = o.id ?? randomHex(this.options.platform);
     const net: Net = {
       id,
       name: o.name,

@@ -11,8 +11,7 @@
  * and size are the last line. Credentials come in X-Registry-Auth: base64url
  * of `{"username","password","serveraddress"}`.
  */
-import { decodeBase64 } from '../common/base64.ts';
-import { fromUtf8, utf8 } from '../common/bytes.ts';
+import { utf8 } from '../common/bytes.ts';
 import { collect, streamOf } from '../common/stream.ts';
 import { EngineError } from '../errors.ts';
 import { MediaType, isGzipLayerType, type Descriptor } from '../image/oci.ts';
@@ -22,26 +21,12 @@ import { reachable } from '../registry/layout.ts';
 import { isDanglingName } from './dangling.ts';
 import type { Daemon } from './daemon.ts';
 import type { JsonMessage } from './types.ts';
+import type { AuthConfig } from './auth.ts';
 import { progressText } from './progress-text.ts';
 
 export const INDEX_SERVER = 'https://index.docker.io/v1/';
 
-export interface AuthConfig {
-  username?: string;
-  password?: string;
-  serveraddress?: string;
-  identitytoken?: string;
-}
-
-/** Decodes an X-Registry-Auth value (base64url JSON); anything unreadable is no credentials, as moby treats it. */
-export function decodeAuth(header: string | null | undefined): AuthConfig {
-  if (!header) return {};
-  try {
-    return JSON.parse(fromUtf8(decodeBase64(header))) as AuthConfig;
-  } catch {
-    return {};
-  }
-}
+export { decodeAuth, type AuthConfig } from './auth.ts';
 
 /** Who the credentials name, if the hub accepts them (any user with a password). */
 function userOf(auth: AuthConfig): string | undefined {

@@ -104,6 +104,8 @@ export interface SpecInput {
   mounts: OciMount[];
   /** Namespace paths to join ("container:<id>" for --network container:x), or fresh ones. */
   network: 'host' | 'new' | { join: string };
+  /** The same for the PID namespace (--pid host, --pid container:x); a new one when absent. */
+  pid?: 'host' | 'new' | { join: string };
   /** For docker exec: a terminal size. */
   consoleSize?: { height: number; width: number };
 }
@@ -114,7 +116,11 @@ export function buildSpec(input: SpecInput): OciSpec {
   const env = [...(config.Env ?? [])];
   if (!env.some((e) => e.startsWith('HOME='))) env.push(`HOME=${user.home}`);
   const caps = capabilities(host.CapAdd, host.CapDrop, host.Privileged);
-  const ns: OciSpec['linux']['namespaces'] = [{ type: 'mount' }, { type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'cgroup' }];
+  const ns: OciSpec['linux']['namespaces'] = [{ type: 'mount' }, { type: 'ipc' }, { type: 'uts' }, { type: 'cgroup' }];
+  // moby's WithNamespaces: --pid host removes the namespace, --pid container:x joins that one's.
+  const pid = input.pid ?? 'new';
+  if (pid === 'new') ns.splice(1, 0, { type: 'pid' });
+  else if (typeof pid === 'object') ns.splice(1, 0, { type: 'pid', path: pid.join });
   if (input.network === 'new') ns.push({ type: 'network' });
   else if (typeof input.network === 'object') ns.push({ type: 'network', path: input.network.join });
   const memory = host.Memory > 0 ? { limit: host.Memory, swap: host.MemorySwap || host.Memory * 2 } : undefined;

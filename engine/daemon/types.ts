@@ -56,6 +56,8 @@ export interface HostConfig {
   CapAdd: string[] | null;
   CapDrop: string[] | null;
   Links: string[] | null;
+  /** '' (a namespace of its own), 'host', or 'container:<name|id>'. */
+  PidMode: string;
   PublishAllPorts: boolean;
   ReadonlyRootfs: boolean;
   Memory: number;
@@ -66,6 +68,8 @@ export interface HostConfig {
   CpuQuota: number;
   PidsLimit: number | null;
   Mounts?: MountSpec[];
+  /** --tmpfs: mount point → mount options ("rw,size=64m"). */
+  Tmpfs?: Record<string, string>;
   Privileged: boolean;
   ExtraHosts: string[] | null;
   Dns: string[] | null;

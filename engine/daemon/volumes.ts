@@ -67,6 +67,16 @@ export class VolumeStore {
     private readonly emit: (action: string, name: string, attrs: Record<string, string>) => void = () => undefined,
   ) {}
 
+  /** The volumes' records as plain data; their files are the host's. */
+  dump(): Volume[] {
+    return this.list().map((v) => ({ ...v }));
+  }
+
+  /** Takes back what `dump` gave (the files are already on the host's disk). */
+  load(volumes: Volume[]): void {
+    for (const v of volumes) this.volumes.set(v.name, { ...v });
+  }
+
   static mountpoint(name: string): string {
     return `${VOLUMES_ROOT}/${name}/_data`;
   }

@@ -67,6 +67,20 @@ export class ImageStore {
     return record;
   }
 
+  /** Names as plain data (their pins are the content store's). */
+  dump(): ImageRecord[] {
+    return [...this.records.values()].map((r) => ({ ...r }));
+  }
+
+  /** Takes back what `dump` gave; a name whose image is missing is dropped. */
+  load(records: ImageRecord[]): void {
+    for (const r of records) {
+      if (!this.content.has(r.target.digest)) continue;
+      this.content.pin(r.target.digest, `image:${r.name}`);
+      this.records.set(r.name, { ...r });
+    }
+  }
+
   /** Removes a name. Its blobs stay until `ContentStore.gc` finds them unreferenced. */
   delete(name: string): void {
     const old = this.records.get(name);

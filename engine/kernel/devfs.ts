@@ -53,9 +53,11 @@ export function registerDevices(kernel: Kernel): void {
   const simple = (name: string, major: number, minor: number, behaviour: { read(max: number): Uint8Array; write(data: Uint8Array): number }) =>
     kernel.devices.set(rdev(major, minor), (_p, access) => new SimpleDevice(name, rdev(major, minor), access, behaviour, now));
   simple('/dev/null', 1, 3, { read: () => new Uint8Array(0), write: (d) => d.length });
-  simple('/dev/zero', 1, 5, { read: (max) => new Uint8Array(Math.min(max, 65536)), write: (d) => d.length });
+  // Linux fills a whole read from /dev/zero (`dd bs=1M` gets full records); past 64 MiB Berth reads short.
+  const zeros = (max: number) => new Uint8Array(Math.min(max, 64 * 1024 * 1024));
+  simple('/dev/zero', 1, 5, { read: zeros, write: (d) => d.length });
   simple('/dev/full', 1, 7, {
-    read: (max) => new Uint8Array(Math.min(max, 65536)),
+    read: zeros,
     write: () => {
       throw new FsError('ENOSPC', 'write');
     },

@@ -217,7 +217,9 @@ export class Kernel {
     proc.children.clear();
 
     const parent = proc.parent;
-    const autoReap = !parent || parent.dead || parent.handlers.get(SIGCHLD) === 'ignore' || pidns.dead;
+    // A dying namespace takes its members with it, but a parent outside it (the
+    // shim that started the namespace's init, or an exec) still reaps its child.
+    const autoReap = !parent || parent.dead || parent.handlers.get(SIGCHLD) === 'ignore' || (pidns.dead && parent.ns.pid === pidns);
     if (autoReap) this.release(proc);
     else {
       this.deliver(parent, SIGCHLD, this.rootPid);
@@ -238,6 +240,8 @@ export class Kernel {
     for (const [ns, pid] of proc.pids) ns.members.delete(pid);
     this.table.delete(proc.pids.get(this.rootPid)!);
     proc.parent?.children.delete(proc);
+    // A wait4 with nothing left to wait for fails with ECHILD rather than sleeping on.
+    proc.parent?.childEvents.wakeAll();
     proc.resolveEnded(proc.exitStatus!);
   }
 
@@ -268,7 +272,7 @@ export class Kernel {
         }
       }
       if (options.nohang) return null;
-      await this.block(proc, [proc.childEvents], () => [...proc.children].some((c) => matches(c) && (c.dead || (c.report !== undefined && ((c.report.kind === 'stopped' && options.untraced) || (c.report.kind === 'continued' && !!options.continued))))));
+      await this.block(proc, [proc.childEvents], () => ![...proc.children].some(matches) || [...proc.children].some((c) => matches(c) && (c.dead || (c.report !== undefined && ((c.report.kind === 'stopped' && options.untraced) || (c.report.kind === 'continued' && !!options.continued))))));
     }
   }
 

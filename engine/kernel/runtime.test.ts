@@ -76,4 +76,13 @@ describe('emulated runtime', () => {
     const r2 = await w.run(['cat', '/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/pids.max'], {}, { resources: { memory: { limit: 32 * 1024 * 1024 }, pids: { limit: 100 } } });
     expect(r2.out).toBe(`${32 * 1024 * 1024}\n100\n`);
   });
+
+  it('the shim ends with the container: it reaps PID 1 and leaves no process on the host', async () => {
+    const w = await world();
+    for (let i = 0; i < 3; i++) expect((await w.run(['sh', '-c', 'sleep 0 & true'])).exit.exitCode).toBe(0);
+    expect((await w.run(['true'])).exit.exitCode).toBe(0);
+    await new Promise((r) => setTimeout(r, 10));
+    const ps = await w.host.exec(['ps', '-o', 'pid,comm']);
+    expect(ps.stdout).not.toContain('containerd-shim');
+  });
 });

@@ -395,9 +395,14 @@ export class EmulatedRuntime implements Runtime {
     const c = this.get(id);
     if (c.status !== 'running' && c.status !== 'paused') throw new RuntimeError('container not running', 'state');
     const k = this.kernel;
-    const targets = all ? [...c.ns.pid.members.values()] : c.init ? [c.init] : [];
+    // runc kill --all: every process of the container, by its cgroup when the PID namespace is shared.
+    const targets = all ? (this.ownsPidNamespace(c) ? [...c.ns.pid.members.values()] : [...c.cgroup.procs]) : c.init ? [c.init] : [];
     for (const t of targets) k.deliver(t, signal, k.rootPid);
     if (c.status === 'paused' && signal === SIGKILL) k.freeze(c.cgroup, false);
+  }
+
+  private ownsPidNamespace(c: Container): boolean {
+    return c.ns.pid !== this.kernel.rootPid && !c.bundle.spec.linux.namespaces.some((n) => n.type === 'pid' && n.path);
   }
 
   wait(id: string): Promise<ExitInfo> {
@@ -408,6 +413,8 @@ export class EmulatedRuntime implements Runtime {
     const c = this.get(id);
     if (c.status === 'running' || c.status === 'paused') throw new RuntimeError(`cannot delete container ${id} that is not stopped`, 'state');
     if (c.tty) this.kernel.closePty(c.tty);
+    // runc's destroy: without a PID namespace of its own, what PID 1 left behind is killed by cgroup.
+    if (!this.ownsPidNamespace(c)) for (const p of [...c.cgroup.procs]) this.kernel.deliver(p, SIGKILL, this.kernel.rootPid);
     if (c.cgroup.pidsCurrent === 0) c.cgroup.remove();
     this.containers.delete(id);
   }

@@ -46,6 +46,7 @@ export function createMemfsDisk(): Disk {
 
 class MemfsDisk implements Disk {
   readonly root: DiskEntry;
+  generation = 0;
   constructor(private readonly sb: Superblock) {
     this.root = sb.root as unknown as DiskEntry;
   }
@@ -71,6 +72,7 @@ class MemfsDisk implements Disk {
   }
 
   create(dir: DiskEntry, name: string, init: NewInode): DiskEntry {
+    this.generation++;
     const node = this.sb.createNode(init.mode);
     node.mode = init.mode;
     if ((init.mode & S_IFMT) === S_IFLNK) node.symlink = init.target ?? '';
@@ -86,6 +88,7 @@ class MemfsDisk implements Disk {
   }
 
   link(dir: DiskEntry, name: string, inode: DiskInode): DiskEntry {
+    this.generation++;
     const node = inode as unknown as Node;
     const ctime = node.ctime;
     node.nlink++;
@@ -94,6 +97,7 @@ class MemfsDisk implements Disk {
   }
 
   unlink(dir: DiskEntry, name: string): void {
+    this.generation++;
     const parent = dir as unknown as Link;
     const link = parent.children.get(name);
     if (!link || name === '.' || name === '..') return;
@@ -108,6 +112,7 @@ class MemfsDisk implements Disk {
   }
 
   move(dir: DiskEntry, name: string, newDir: DiskEntry, newName: string): DiskEntry {
+    this.generation++;
     const from = dir as unknown as Link;
     const to = newDir as unknown as Link;
     const link = from.children.get(name);
@@ -137,6 +142,7 @@ class MemfsDisk implements Disk {
   }
 
   setMode(inode: DiskInode, mode: number): void {
+    this.generation++;
     const node = inode as unknown as Node;
     const ctime = node.ctime;
     node.mode = mode;
@@ -144,6 +150,7 @@ class MemfsDisk implements Disk {
   }
 
   setOwner(inode: DiskInode, uid: number, gid: number): void {
+    this.generation++;
     const node = inode as unknown as Node;
     const ctime = node.ctime;
     node.uid = uid;
@@ -152,6 +159,7 @@ class MemfsDisk implements Disk {
   }
 
   setTimes(inode: DiskInode, times: { atimeMs?: number; mtimeMs?: number; ctimeMs?: number }): void {
+    if (times.mtimeMs !== undefined) this.generation++;
     const node = inode as unknown as Node;
     const ctime = node.ctime;
     if (times.atimeMs !== undefined) node.atime = new Date(times.atimeMs);
@@ -172,6 +180,7 @@ class MemfsDisk implements Disk {
   }
 
   write(inode: DiskInode, data: Uint8Array, position: number): void {
+    this.generation++;
     const node = inode as unknown as Node;
     const { mtime, ctime } = node;
     node.write(copySource(data) as never, 0, data.length, position);
@@ -180,6 +189,7 @@ class MemfsDisk implements Disk {
   }
 
   truncate(inode: DiskInode, size: number): void {
+    this.generation++;
     const node = inode as unknown as Node;
     const { mtime, ctime } = node;
     node.truncate(size);

@@ -53,6 +53,8 @@ export interface Hasher {
  */
 export interface Disk {
   readonly root: DiskEntry;
+  /** Counts changes (entries, contents, modes, owners, mtimes; not reads or atimes): a saver compares it to know whether to save. */
+  readonly generation: number;
   /** The entry called `name` in directory `dir`, if any. */
   lookup(dir: DiskEntry, name: string): DiskEntry | undefined;
   /** The names in directory `dir`, without "." and "..". */

@@ -9,7 +9,7 @@
  * may push to `<user>/…`; `library/…` belongs to nobody who can log in.
  */
 import { fromUtf8, utf8 } from '../common/bytes.ts';
-import { ContentStore } from '../content/store.ts';
+import { ContentStore, type ContentDump } from '../content/store.ts';
 import { EngineError } from '../errors.ts';
 import { childrenOf } from './layout.ts';
 import { MediaType, type Descriptor } from '../image/oci.ts';
@@ -24,6 +24,11 @@ interface Repository {
   stars: number;
   description: string;
   official: boolean;
+}
+
+export interface HubDump {
+  content: ContentDump;
+  repos: { name: string; stars: number; description: string; official: boolean; tags: [string, Descriptor][] }[];
 }
 
 export class Hub {
@@ -50,6 +55,36 @@ export class Hub {
     this.content.pin(target.digest, `hub:${repo}:${tag}`);
     if (old && old.digest !== target.digest) this.content.unpin(old.digest, `hub:${repo}:${tag}`);
     r.tags.set(tag, target);
+  }
+
+  /** Blobs every hub starts with (the bundled images); a dump leaves them out. */
+  private readonly bundled = new Set<string>();
+
+  /** Marks what the hub holds now as its starting content (after the bundled images are loaded). */
+  sealBundled(): void {
+    for (const b of this.content.walk()) this.bundled.add(b.digest);
+  }
+
+  /** Repositories and what was pushed since the hub started, as plain data. */
+  dump(): HubDump {
+    return {
+      content: this.content.dump((d) => !this.bundled.has(d)),
+      repos: [...this.repos].map(([name, r]) => ({ name, stars: r.stars, description: r.description, official: r.official, tags: [...r.tags] })),
+    };
+  }
+
+  /** Loads a dump from outside (a hub seed fetched over the network): every blob's digest and size are checked first. */
+  async loadVerified(dump: HubDump): Promise<void> {
+    for (const b of dump.content.blobs) await this.content.verify(b.data, { expected: b.digest, size: b.size });
+    this.load(dump);
+  }
+
+  /** Takes back what `dump` gave, on a hub that holds the bundled images. */
+  load(dump: HubDump): void {
+    this.content.load(dump.content);
+    for (const r of dump.repos) {
+      for (const [tag, desc] of r.tags) if (this.content.has(desc.digest)) this.tag(r.name, tag, desc, r);
+    }
   }
 
   /** Who may push where: the user's own namespace. */

@@ -19,7 +19,7 @@ import { OverlayFs } from './overlay.ts';
 import { MAX_DEPTH_MESSAGE, MAX_LOWERS, type Mount, type SnapshotInfo, type SnapshotKind, type Snapshotter, type Usage } from './types.ts';
 
 /** A snapshot's record: what `stat` reports, plus the number of its directory. */
-interface Snap extends SnapshotInfo {
+export interface Snap extends SnapshotInfo {
   id: number;
 }
 
@@ -38,6 +38,17 @@ export class EmulatedSnapshotter implements Snapshotter {
     readonly root: string = DEFAULT_SNAPSHOT_ROOT,
   ) {
     this.rootEntry = mkdirp(disk, root, now(), 0o700);
+  }
+
+  /** The records as plain data; the files are the disk's. */
+  dump(): { snaps: Snap[]; nextId: number } {
+    return { snaps: [...this.snaps.values()].map((x) => ({ ...x, labels: { ...x.labels } })), nextId: this.nextId };
+  }
+
+  /** Takes back what `dump` gave, on the disk the dump's files were loaded into. */
+  load(dump: { snaps: Snap[]; nextId: number }): void {
+    for (const x of dump.snaps) this.snaps.set(x.name, { ...x, labels: { ...x.labels } });
+    this.nextId = Math.max(this.nextId, dump.nextId);
   }
 
   private get(key: string): Snap {

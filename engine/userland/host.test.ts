@@ -17,3 +17,19 @@ describe('the learner host', () => {
     expect(await host.exec(['cat', '-z'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cat: unrecognized option: z\nBusyBox v1\.36\.1/) });
   });
 });
+
+describe('programs on the learner host', () => {
+  it('has git on the PATH, as a fresh install: an identity to configure, then commits', async () => {
+    const host = bootHost(nodePlatform());
+    host.writeFile('/home/learner/a.txt', 'one\n', 0o644, { uid: 1000, gid: 1000 });
+    expect((await host.exec(['sh', '-c', 'command -v git'])).stdout).toBe('/usr/bin/git\n');
+    // No ~/.gitconfig: git asks who the learner is, as it does on a new machine (see git/git.test.ts).
+    const refused = await host.exec(['sh', '-c', 'git init -q && git add . && git commit -m x']);
+    expect(refused.code).toBe(128);
+    expect(refused.stderr).toMatch(/^Author identity unknown\n/);
+    const r = await host.exec(['sh', '-c', 'git config --global user.name "Berth Learner" && git config --global user.email learner@example.com && git commit -q -m x && git log --oneline']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^[0-9a-f]{7} x\n$/);
+  });
+});

@@ -60,6 +60,8 @@ export function populateHost(fs: DiskFs): void {
   for (const name of Object.keys(applets).sort()) fs.symlink('/bin/busybox', `/bin/${name}`, ROOT);
   // curl, as on the desktops learners come from: `curl localhost:8080` reaches a published port.
   writeHostFile(fs, '/usr/bin/curl', encodeExecutable({ program: 'curl', version: '8.10.1' }), 0o755);
+  // git, as on those desktops too: the isomorphic-git based engine/userland/git.
+  writeHostFile(fs, '/usr/bin/git', encodeExecutable({ program: 'git', version: '2.45.2' }), 0o755);
 
   writeHostFile(
     fs,

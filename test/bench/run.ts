@@ -27,6 +27,7 @@ import { report, summarize, time, type Result } from './harness.ts';
 import { userlandBench } from './userland.ts';
 import { dockerBench } from './docker.ts';
 import { siteBench } from './site.ts';
+import { persistBench } from './persist.ts';
 
 const platform = nodePlatform();
 const T = 1_700_000_000_000;
@@ -164,5 +165,5 @@ async function memoryBench(): Promise<Result[]> {
   return [summarize('memory per prepared, mounted, untouched container snapshot', samples, 'KB', { note: 'aim ≤ 20 KB' })];
 }
 
-const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench()), ...(await userlandBench()), ...(await dockerBench()), ...(await siteBench())];
+const results = [...(await statBench()), ...(await alpineBench()), ...(await memoryBench()), ...(await userlandBench()), ...(await dockerBench()), ...(await persistBench()), ...(await siteBench())];
 console.log(report(`Berth benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`, results));

@@ -102,7 +102,7 @@ export async function runBuildx(cli: Cli, p: Parsed): Promise<number> {
   }
   display.done();
   await flush();
-  const debug = cli.env('DOCKER_DEBUG') !== undefined || bool(p, 'debug');
+  const debug = cli.env('DOCKER_DEBUG') !== undefined || bool(p, 'debug') || cli.debug;
   if (call === 'check') {
     // buildx shows the findings under the Dockerfile's name as it was given (DockerfileMappingSrc).
     const file = str(p, 'file');

@@ -8,6 +8,8 @@ import { FsError } from '../../fs/errno.ts';
 import { formatReference, parseNormalizedNamed } from '../../image/reference.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
+import { tabwrite } from '../format/tabwriter.ts';
+import { goTimeString, parseRFC3339Nano, timeAgo } from '../format/time.ts';
 import { humanSize4 } from '../format/units.ts';
 import { displayJsonMessages } from '../progress.ts';
 import { goErrno, readHostFile, readStdinBytes } from './host-files.ts';
@@ -214,6 +216,68 @@ export async function runBuilderPrune(cli: Cli, p: Parsed): Promise<number> {
   let out = '';
   if (res.CachesDeleted && res.CachesDeleted.length > 0) out += `Deleted build cache objects:\n${res.CachesDeleted.join('\n')}\n`;
   out += `Total reclaimed space: ${humanSize4(res.SpaceReclaimed)}\n`;
+  await cli.out(out);
+  return 0;
+}
+
+/** A build cache record as GET /system/df lists it (moby's build.CacheRecord). */
+interface CacheRecord {
+  ID: string;
+  Parents?: string[] | null;
+  Type: string;
+  Description: string;
+  InUse: boolean;
+  Shared: boolean;
+  Size: number;
+  CreatedAt: string;
+  LastUsedAt?: string | null;
+  UsageCount: number;
+}
+
+/** BuildKit's mutable records: the build context's local source and RUN --mount=type=cache directories. */
+const isMutable = (r: CacheRecord) => r.Type === 'source.local' || r.Type === 'exec.cachemount';
+
+/** buildx's table writer: `tabwriter.NewWriter(os.Stdout, 1, 8, 1, '\t', 0)`. */
+const buildxTable = (text: string) => tabwrite(text, { minwidth: 1, tabwidth: 8, padding: 1, padchar: '\t' });
+
+/**
+ * `docker builder prune` with the buildx plugin, which docker 28 forwards it
+ * to: `docker buildx prune` (buildx commands/prune.go). Each record BuildKit
+ * deletes is a row (`printTableRow`, or the `--verbose` key/value block),
+ * flushed as it comes; then `Total:` with what they held.
+ */
+export async function runBuildxPrune(cli: Cli, p: Parsed): Promise<number> {
+  const all = bool(p, 'all');
+  const warning = all ? 'WARNING! This will remove all build cache. Are you sure you want to continue?' : 'WARNING! This will remove all dangling build cache. Are you sure you want to continue?';
+  if (!bool(p, 'force') && !(await confirm(cli, warning))) return 0;
+  // BuildKit streams the records it deletes; the Engine API answers with their IDs, so read them first.
+  const before = (await cli.api.get<{ BuildCache?: CacheRecord[] | null }>('/system/df')).BuildCache ?? [];
+  const res = await cli.api.post<{ CachesDeleted: string[] | null }>('/build/prune', all ? { all: '1' } : undefined);
+  const byId = new Map(before.map((r) => [r.ID, r]));
+  const deleted = (res.CachesDeleted ?? []).flatMap((id) => byId.get(id) ?? []);
+  const now = Date.now();
+  const ago = (t: string | null | undefined) => (t ? timeAgo(Date.parse(t), now) : '');
+  let out = '';
+  let total = 0;
+  deleted.forEach((r, i) => {
+    total += r.Size;
+    if (bool(p, 'verbose')) {
+      const kv: [string, string][] = [['ID', r.ID]];
+      if (r.Parents?.length) kv.push(['Parent', r.Parents.join(',')]);
+      kv.push(['Created at', goTimeString(parseRFC3339Nano(r.CreatedAt))], ['Mutable', String(isMutable(r))], ['Reclaimable', String(!r.InUse)], ['Shared', String(r.Shared)], ['Size', humanSize4(r.Size)]);
+      if (r.Description) kv.push(['Description', r.Description]);
+      kv.push(['Usage count', String(r.UsageCount)]);
+      if (r.LastUsedAt) kv.push(['Last used', ago(r.LastUsedAt)]);
+      if (r.Type) kv.push(['Type', r.Type]);
+      out += buildxTable(`${kv.map(([k, v]) => `${k}:\t${v}\n`).join('')}\n`);
+      return;
+    }
+    const id = `${r.ID}${isMutable(r) ? '*' : ''}`;
+    const size = `${humanSize4(r.Size)}${r.Shared ? '*' : ''}`;
+    const row = `${id.padEnd(40)}\t${String(!r.InUse).padEnd(5)}\t${size.padEnd(10)}\t${ago(r.LastUsedAt)}\n`;
+    out += buildxTable(i === 0 ? `ID\tRECLAIMABLE\tSIZE\tLAST ACCESSED\n${row}` : row);
+  });
+  out += buildxTable(`Total:\t${humanSize4(total)}\n`);
   await cli.out(out);
   return 0;
 }

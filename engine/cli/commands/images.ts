@@ -6,8 +6,9 @@ import type { ImageSummary } from '../../daemon/types.ts';
 import { familiarString, parseReference } from '../../image/reference.ts';
 import type { Parsed } from '../command.ts';
 import { bool, Cli, CommandError, list, str } from '../cli.ts';
+import { DEFAULT_QUIET_FORMAT, ellipsis, renderFormatted, TABLE_FORMAT_KEY, truncateID } from '../format/format.ts';
 import { tabwrite } from '../format/tabwriter.ts';
-import { timeAgo } from '../format/time.ts';
+import { formatRFC3339, NS, timeAgo } from '../format/time.ts';
 import { humanSize } from '../format/units.ts';
 import { formatRows } from './formatting.ts';
 import { pull } from './run.ts';
@@ -101,26 +102,65 @@ export async function runTag(cli: Cli, p: Parsed): Promise<number> {
   return 0;
 }
 
+const HISTORY_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+const HISTORY_TABLE_NOT_HUMAN = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+const HISTORY_HEADERS = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
+/** Dates before this are shown as "N/A" with human units (docker/cli's epoch). */
+const HISTORY_EPOCH = Date.UTC(2000, 0, 1) / 1000;
+
+interface HistoryItem {
+  Id: string;
+  Created: number;
+  CreatedBy: string;
+  Size: number;
+  Comment: string;
+}
+
+/** docker/cli's historyContext: one row of `docker history`, its fields as --format names them. */
+class HistoryRow {
+  constructor(
+    private readonly h: HistoryItem,
+    private readonly trunc: boolean,
+    private readonly human: boolean,
+    private readonly now: number,
+  ) {}
+  ID(): string {
+    return this.trunc ? truncateID(this.h.Id) : this.h.Id;
+  }
+  CreatedAt(): string {
+    return formatRFC3339(BigInt(this.h.Created) * NS);
+  }
+  CreatedSince(): string {
+    if (!this.human) return this.CreatedAt();
+    if (this.h.Created <= HISTORY_EPOCH) return 'N/A';
+    return timeAgo(this.h.Created * 1000, this.now);
+  }
+  CreatedBy(): string {
+    const by = this.h.CreatedBy.replace(/\t/g, ' ');
+    return this.trunc ? ellipsis(by, 45) : by;
+  }
+  Size(): string {
+    return this.human ? humanSize(this.h.Size) : String(this.h.Size);
+  }
+  Comment(): string {
+    return this.h.Comment;
+  }
+}
+
 export async function runHistory(cli: Cli, p: Parsed): Promise<number> {
-  const rows = await cli.api.get<{ Id: string; Created: number; CreatedBy: string; Size: number; Comment: string }[]>(`/images/${encodeURIComponent(p.args[0]!)}/history`);
-  const trunc = !bool(p, 'no-trunc');
+  const rows = await cli.api.get<HistoryItem[]>(`/images/${encodeURIComponent(p.args[0]!)}/history`);
   const human = p.flags.values.human !== false;
-  if (bool(p, 'quiet')) {
-    for (const r of rows) await cli.out(`${trunc && r.Id !== '<missing>' ? r.Id.slice(7, 19) : r.Id}\n`);
-    return 0;
-  }
+  const source = str(p, 'format') || TABLE_FORMAT_KEY;
+  // newHistoryFormat: -q and --human=false choose among the tables; a format of one's own wins.
+  const format = source !== TABLE_FORMAT_KEY ? source : bool(p, 'quiet') ? DEFAULT_QUIET_FORMAT : human ? HISTORY_TABLE : HISTORY_TABLE_NOT_HUMAN;
   const now = Date.now();
-  const lines = ['IMAGE\tCREATED\tCREATED BY\tSIZE\tCOMMENT'];
-  for (const r of rows) {
-    const by = r.CreatedBy.replace(/\t/g, ' ');
-    lines.push([
-      trunc && r.Id !== '<missing>' ? r.Id.slice(7, 19) : r.Id,
-      human ? timeAgo(r.Created * 1000, now) : new Date(r.Created * 1000).toISOString().replace('.000Z', 'Z'),
-      trunc && [...by].length > 45 ? `${[...by].slice(0, 44).join('')}…` : by,
-      human ? humanSize(r.Size) : String(r.Size),
-      r.Comment,
-    ].join('\t'));
-  }
-  await cli.out(tabwrite(lines.join('\n') + '\n'));
+  const out = (() => {
+    try {
+      return renderFormatted({ format, defaultTable: HISTORY_TABLE, headers: HISTORY_HEADERS, rows: rows.map((r) => new HistoryRow(r, !bool(p, 'no-trunc'), human, now)), typeName: '*image.historyContext' });
+    } catch (err) {
+      throw new CommandError((err as Error).message, 1);
+    }
+  })();
+  await cli.out(out);
   return 0;
 }

@@ -86,6 +86,12 @@ export async function createBody(cli: Cli, p: Parsed): Promise<CreateBody> {
   const interactive = bool(p, 'interactive');
   const entrypoint = given(p, 'entrypoint') ? (str(p, 'entrypoint') === '' ? [''] : [str(p, 'entrypoint')]) : null;
   const network = str(p, 'network') || 'default';
+  // container.PidMode.Valid: '', 'host' or 'container:<name|id>'.
+  const pidMode = str(p, 'pid');
+  const [pidKind, ...pidRest] = pidMode.split(':');
+  if (!((pidKind === '' || pidKind === 'host') && pidRest.length === 0) && !(pidKind === 'container' && pidRest.length === 1 && pidRest[0] !== '')) {
+    throw new CommandError('--pid: invalid PID mode', 125);
+  }
   return {
     Hostname: str(p, 'hostname'),
     Domainname: '',
@@ -116,6 +122,7 @@ export async function createBody(cli: Cli, p: Parsed): Promise<CreateBody> {
       CapAdd: list(p, 'cap-add').length ? list(p, 'cap-add') : null,
       CapDrop: list(p, 'cap-drop').length ? list(p, 'cap-drop') : null,
       Links: list(p, 'link').length ? list(p, 'link') : null,
+      PidMode: pidMode,
       PublishAllPorts: bool(p, 'publish-all'),
       ReadonlyRootfs: bool(p, 'read-only'),
       Memory: num(p, 'memory'),
@@ -125,6 +132,7 @@ export async function createBody(cli: Cli, p: Parsed): Promise<CreateBody> {
       CpuShares: num(p, 'cpu-shares'),
       PidsLimit: given(p, 'pids-limit') ? num(p, 'pids-limit') : null,
       Mounts: mounts,
+      ...(list(p, 'tmpfs').length ? { Tmpfs: Object.fromEntries(list(p, 'tmpfs').map((t) => [t.split(':')[0]!, t.includes(':') ? t.slice(t.indexOf(':') + 1) : ''])) } : {}),
       Privileged: bool(p, 'privileged'),
       ExtraHosts: list(p, 'add-host').length ? list(p, 'add-host') : null,
       Dns: list(p, 'dns'),

@@ -5,7 +5,7 @@
  * `docker image build` and `docker builder build` to it (cmd/docker/builder.go).
  *
  * The `buildx` command itself is hidden from `docker --help` here: Berth
- * implements only its `build`.
+ * implements its `build` and `prune` (what `docker builder prune` runs).
  */
 import type { CommandSpec } from '../command.ts';
 
@@ -78,5 +78,24 @@ export const buildxBuild: CommandSpec = {
     { name: 'cpuset-mems', type: 'string', usage: 'MEMs in which to allow execution ("0-3", "0,1")', hidden: true },
     { name: 'rm', type: 'bool', usage: 'Remove intermediate containers after a successful build', defaultText: 'true', default: true, hidden: true },
     { name: 'force-rm', type: 'bool', usage: 'Always remove intermediate containers', hidden: true },
+  ],
+};
+
+export const buildxPrune: CommandSpec = {
+  path: ['buildx', 'prune'],
+  usage: '',
+  short: 'Remove build cache',
+  args: { max: 0 },
+  flags: [
+    { name: 'all', short: 'a', type: 'bool', usage: 'Include internal/frontend images' },
+    { name: 'builder', type: 'string', usage: 'Override the configured builder instance', defaultText: '"default"', default: 'default' },
+    { name: 'debug', short: 'D', type: 'bool', usage: 'Enable debug logging' },
+    { name: 'filter', type: 'filter', usage: 'Provide filter values (e.g., "until=24h")' },
+    { name: 'force', short: 'f', type: 'bool', usage: 'Do not prompt for confirmation' },
+    { name: 'max-used-space', type: 'bytes', usage: 'Maximum amount of disk space allowed to keep for cache' },
+    { name: 'min-free-space', type: 'bytes', usage: 'Target amount of free disk space after pruning' },
+    { name: 'reserved-space', type: 'bytes', usage: 'Amount of disk space always allowed to keep for cache' },
+    { name: 'verbose', type: 'bool', usage: 'Provide a more verbose output' },
+    { name: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache', target: 'reserved-space', deprecation: 'keep-storage flag has been changed to max-storage' },
   ],
 };

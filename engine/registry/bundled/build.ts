@@ -115,14 +115,18 @@ export async function buildImages(platform: Platform, content: ContentStore, spe
     const layers: BuiltLayer[] = [];
     const history: HistoryEntry[] = [];
     for (const h of spec.history) {
-      history.push({ created: h.created, created_by: h.createdBy, ...(h.comment ? { comment: h.comment } : {}), ...(h.emptyLayer ? { empty_layer: true } : {}) });
-      if (h.emptyLayer) continue;
-      let built = layerCache.get(h.layer);
-      if (!built) {
-        built = await buildLayer(platform, content, h.layer);
-        layerCache.set(h.layer, built);
+      let built: BuiltLayer | undefined;
+      if (!h.emptyLayer) {
+        built = layerCache.get(h.layer);
+        if (!built) {
+          built = await buildLayer(platform, content, h.layer);
+          layerCache.set(h.layer, built);
+        }
+        layers.push(built);
       }
-      layers.push(built);
+      // `{layer}` in a step stands for the hex digest of the layer it made.
+      const createdBy = built ? h.createdBy.replace('{layer}', built.diffId.slice(7)) : h.createdBy;
+      history.push({ created: h.created, created_by: createdBy, ...(h.comment ? { comment: h.comment } : {}), ...(h.emptyLayer ? { empty_layer: true } : {}) });
     }
     checkDepth(layers.length);
     const config: ImageConfig = {

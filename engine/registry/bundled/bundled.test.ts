@@ -167,6 +167,18 @@ describe('bundled images', () => {
     expect(['nginx:1.27.2-alpine', 'node:20.18.0-alpine3.20', 'redis:7.4.1-alpine'].every((n) => byName.has(n))).toBe(true);
   });
 
+  it('have debian:latest (= bookworm, 12): bookworm-slim without its dpkg exclusions', () => {
+    const full = bundledImages.find((i) => i.repository === 'debian' && i.tags.includes('latest'))!;
+    expect(full.tags).toEqual(['bookworm', 'bookworm-20241016', '12', '12.7', 'latest']);
+    const slim = byName.get('debian:bookworm-slim')!;
+    const full_ = mergedTree(full);
+    const slim_ = mergedTree(slim);
+    expect(slim_.has('/etc/dpkg/dpkg.cfg.d/docker')).toBe(true);
+    expect(full_.has('/etc/dpkg/dpkg.cfg.d/docker')).toBe(false);
+    expect([...slim_.keys()].filter((p) => !full_.has(p))).toEqual(['/etc/dpkg/dpkg.cfg.d/docker']);
+    expect(full.history.map((h) => h.createdBy)).toEqual(['/bin/sh -c #(nop) ADD file:{layer} in / ', '/bin/sh -c #(nop)  CMD ["bash"]']);
+  });
+
   it('build nginx:latest on debian:bookworm-slim\'s layer', () => {
     const nginx = byName.get('nginx:1.27.2')!;
     const first = nginx.history[0]!;

@@ -2,6 +2,11 @@
  * debian:bookworm-slim (bookworm-20241016-slim, Debian 12.7): one layer made
  * by debuerreotype, the base of nginx:latest. The "slim" variant excludes
  * documentation, man pages and translations (see /etc/dpkg/dpkg.cfg.d/docker).
+ *
+ * debian:bookworm (= latest, 12, 12.7, bookworm-20241016) is the same
+ * snapshot without that exclusion: packages installed later keep their
+ * documentation. (Berth's files are abridged alike in both, so they differ
+ * only there.)
  */
 import * as D from './debian-etc.ts';
 import { alternatives, deb, gnuUserland, multiarchLibraries, usrMergeLinks, usrSkeleton, varTree, type DebPackage, type UserlandVersions } from './debian-family.ts';
@@ -211,7 +216,7 @@ export const DEBIAN_ACCOUNTS = {
   gshadow: D.gshadowFor(D.BASE_GROUP),
 };
 
-function rootfs(): FileSpec[] {
+function rootfs(slim: boolean): FileSpec[] {
   const shadowFile = (path: string, content: string) => file(path, content, 0o640, 0, 42);
   return layerFiles([
     ...usrMergeLinks(),
@@ -227,7 +232,7 @@ function rootfs(): FileSpec[] {
     file('/etc/debian_version', '12.7\n'),
     ...dirs('/etc/dpkg', '/etc/dpkg/dpkg.cfg.d', '/etc/dpkg/origins'),
     file('/etc/dpkg/dpkg.cfg', D.DPKG_CFG),
-    file('/etc/dpkg/dpkg.cfg.d/docker', DPKG_SLIM),
+    ...(slim ? [file('/etc/dpkg/dpkg.cfg.d/docker', DPKG_SLIM)] : []),
     file('/etc/dpkg/dpkg.cfg.d/docker-apt-speedup', '# For most Docker users, package installs happen during "docker build", which\n# doesn\'t survive power loss and gets restarted clean afterwards anyhow, so\n# this minor tweak gives us a nice speedup (much nicer on spinning disks,\n# obviously).\n\nforce-unsafe-io\n'),
     file('/etc/dpkg/origins/debian', 'Vendor: Debian\nVendor-URL: https://www.debian.org/\nBugs: debbugs://bugs.debian.org\n'),
     link('/etc/dpkg/origins/default', 'debian'),
@@ -274,7 +279,8 @@ function rootfs(): FileSpec[] {
   ]);
 }
 
-export const DEBIAN_LAYER: LayerSpec = { mtime: '2024-10-16T00:00:00Z', files: rootfs() };
+export const DEBIAN_LAYER: LayerSpec = { mtime: '2024-10-16T00:00:00Z', files: rootfs(true) };
+const DEBIAN_FULL_LAYER: LayerSpec = { mtime: '2024-10-16T00:00:00Z', files: rootfs(false) };
 
 export const DEBIAN_HISTORY: readonly HistorySpec[] = [
   step(DEBIAN_CREATED, '/bin/sh -c #(nop) ADD file:90b9dd8f12120e8b2cd3ece45fcbe8af67e40565e2032a40f64bd921c43e2ce7 in / ', DEBIAN_LAYER, false),
@@ -291,4 +297,12 @@ export const debianSlim: ImageSpec = {
   os: 'linux',
   config: { Env: [DEFAULT_PATH], Cmd: ['bash'] },
   history: [...DEBIAN_HISTORY],
+};
+
+/** debian:latest: bookworm without the slim variant's exclusions. */
+export const debian: ImageSpec = {
+  ...debianSlim,
+  tags: ['bookworm', 'bookworm-20241016', '12', '12.7', 'latest'],
+  // The classic builder names an ADDed file by a hash of its content: here, of the layer ({layer}).
+  history: [step(DEBIAN_CREATED, '/bin/sh -c #(nop) ADD file:{layer} in / ', DEBIAN_FULL_LAYER, false), DEBIAN_HISTORY[1]!],
 };

@@ -4,7 +4,7 @@
  */
 import { alpine } from './alpine.ts';
 import { busybox } from './busybox.ts';
-import { debianSlim } from './debian.ts';
+import { debian, debianSlim } from './debian.ts';
 import { helloWorld } from './hello-world.ts';
 import { nginx, nginxAlpine } from './nginx.ts';
 import { node } from './node.ts';
@@ -17,6 +17,7 @@ export const bundledImages: ImageSpec[] = [
   alpine,
   busybox,
   debianSlim,
+  debian,
   ubuntu,
   nginx,
   nginxAlpine,

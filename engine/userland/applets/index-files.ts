@@ -10,6 +10,7 @@ export const filesApplets: Record<string, Loader> = {
   chmod: () => load(import('./chmod.ts')),
   chown: () => load(import('./chown.ts')),
   cp: () => load(import('./cp.ts')),
+  dd: () => load(import('./dd.ts')),
   df: () => load(import('./df.ts')),
   dirname: () => load(import('./dirname.ts')),
   du: () => load(import('./du.ts')),

@@ -1,6 +1,6 @@
 /**
  * Applets of the "net" group (see index.ts): the network programs —
- * nc, wget, ping, nslookup, and ip/ifconfig/route/netstat, which read and
+ * httpd, nc, wget, ping, nslookup, and ip/ifconfig/route/netstat, which read and
  * change the network namespace through netInfo and netConfigure.
  */
 import type { Program } from '../../kernel/sys.ts';
@@ -9,6 +9,7 @@ type Loader = () => Promise<Program>;
 const load = (p: Promise<{ default: Program }>) => p.then((m) => m.default);
 
 export const netApplets: Record<string, Loader> = {
+  httpd: () => load(import('./httpd.ts')),
   ifconfig: () => load(import('./ifconfig.ts')),
   ip: () => load(import('./ip.ts')),
   ipaddr: () => load(import('./ip.ts')),
