@@ -1,5 +1,6 @@
 // The tutorial site: static pages from lessons/ (Astro), live parts as Preact
 // islands, the engine in a Web Worker. `npm run build` writes dist/site.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -24,12 +25,25 @@ const npmBuffer = () => ({
   },
 });
 
+// The bundled images as Node builds them, served beside the pages: the browser's engine loads
+// them instead of building them (same digests everywhere, less work at boot).
+const hubSeed = () => ({
+  name: 'berth-hub-seed',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const script = fileURLToPath(new URL('./build/hub-seed.ts', import.meta.url));
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, fileURLToPath(new URL('hub-seed.bin', dir))], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`writing hub-seed.bin failed (exit ${r.status})`);
+    },
+  },
+});
+
 export default defineConfig({
   root: here,
   srcDir: './src',
   publicDir: './public',
   outDir: process.env.BERTH_SITE_OUT ?? '../dist/site',
-  integrations: [preact()],
+  integrations: [preact(), hubSeed()],
   i18n: { defaultLocale: 'ko', locales: ['ko', 'en'], routing: { prefixDefaultLocale: false } },
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   build: { format: 'directory' },

@@ -5,65 +5,30 @@
  * reload; a clickable command; axe-core on the main pages.
  *
  * The site is built once (astro build, into a temporary directory) and
- * served by a small static server, as any static host would.
+ * served by a small static server, as any static host would (harness.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loadLessons } from '../../lessons/load.ts';
+import { atPrompt, haveChromium as have, root, startSite, type Site } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-const root = new URL('../..', import.meta.url).pathname;
 const lessons = await loadLessons(process.env.BERTH_LESSONS_DIR ?? join(root, 'lessons'));
 
-let out = '';
-let server: Server;
+let site: Site | undefined;
 let base = '';
 let browser: Browser;
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
 beforeAll(async () => {
   if (!have) return;
-  out = mkdtempSync(join(tmpdir(), 'berth-site-'));
-  const r = spawnSync('npx', ['astro', 'build', '--root', 'site'], { cwd: root, env: { ...process.env, BERTH_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
-  server = createServer((req, res) => {
-    let p = join(out, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
-    if (!p.startsWith(out) || !existsSync(p)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
-    createReadStream(p).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  site = await startSite();
+  ({ base, browser } = site);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
+  await site?.close();
 });
-
-/** Whether the terminal's last non-empty line is a shell prompt (`learner@berth:~$`). */
-const atPrompt = () => {
-  const rows = [...(document.querySelector('.xterm-rows')?.children ?? [])].map((r) => (r.textContent ?? '').trimEnd()).filter(Boolean);
-  return /\$$/.test(rows[rows.length - 1] ?? '');
-};
 
 async function openLesson(page: Page, lang: 'ko' | 'en', id: string): Promise<void> {
   await page.goto(`${base}${lang === 'en' ? '/en' : ''}/lessons/${id}/`);
@@ -71,6 +36,25 @@ async function openLesson(page: Page, lang: 'ko' | 'en', id: string): Promise<vo
 }
 
 const prompt = (page: Page) => page.waitForFunction(atPrompt, null, { timeout: 60_000 });
+
+/** Counts of the engine's state, typed into the terminal: images, volumes, files in ~, stopped containers, running ones. */
+async function engineState(page: Page, tag: string): Promise<number[]> {
+  await page.click('.xterm');
+  const q = 'docker ps -aq --filter';
+  await page.keyboard.type(`clear; cd; echo "${tag} $(docker images -q | sort -u | wc -l) $(docker volume ls -q | wc -l) $(ls -A | wc -l) $(${q} status=exited --filter status=created | wc -l) $(${q} status=running | wc -l)"\n`);
+  // The answer line itself, not the prompt: the prompt of the line typed can show before the output arrives.
+  const re = `^${tag}( \\d+){5}$`;
+  try {
+    await page.waitForFunction((source) => [...document.querySelectorAll('.xterm-rows > div')].some((r) => new RegExp(source).test((r.textContent ?? '').trim())), re, { timeout: 30_000 });
+  } catch (err) {
+    const rows = await page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trim()));
+    throw new Error(`no ${tag} line; the terminal shows:\n${rows.join('\n').trim()}`, { cause: err });
+  }
+  await prompt(page);
+  const rows = await page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trim()));
+  const line = rows.find((r) => new RegExp(re).test(r))!;
+  return line.split(' ').slice(1).map(Number);
+}
 
 describe.skipIf(!have)('the site in chromium', () => {
   for (const { lesson } of lessons) {
@@ -94,8 +78,17 @@ describe.skipIf(!have)('the site in chromium', () => {
             throw new Error(`step ${step.id} did not turn done; the terminal shows:\n${screen.trim()}`, { cause: err });
           }
         }
+        const before = await engineState(page, 'BEFORE');
+        // The worker saves within half a second of a change; give it two turns.
+        await page.waitForTimeout(1500);
         await page.reload();
+        await prompt(page);
         for (const step of lesson.steps) await page.waitForSelector(`.steps li[data-step="${step.id}"].done`, { timeout: 30_000 });
+        // The machine came back: the same images, volumes and home directory; every stopped container
+        // is still there (running ones came back stopped, or restarted by their policy).
+        const after = await engineState(page, 'AFTER');
+        expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
+        expect(after[3]! + after[4]!).toBeGreaterThanOrEqual(before[3]!);
         expect(errors).toEqual([]);
         await page.close();
       }, 180_000);

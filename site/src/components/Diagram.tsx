@@ -1,177 +1,199 @@
 /**
- * What the engine holds, drawn from the Engine API alone: images as stacks
- * of layers (a layer two images share has one colour and is marked shared),
- * containers on their image with their state, volumes and networks. It
- * refreshes when the daemon reports an event. Every box is a button that
- * opens its `docker inspect` view; a text list says the same for screen
- * readers.
+ * What the engine holds, drawn from the Engine API alone: containers with
+ * their volumes, bind mounts, networks and published ports; one container's
+ * lifecycle on the daemon's state machine; images as stacks of layers with
+ * each container's writable layer on top. It redraws when the daemon
+ * reports an event, and when the terminal goes quiet (a writable layer grows
+ * without one). Everything drawn opens its `docker inspect` view; a
+ * published port opens a preview of what it serves; the same facts are
+ * there as text for screen readers (and on request for everyone).
+ *
+ * Loaded after the terminal is ready (LazyDiagram.tsx); the preview pane
+ * loads when first opened.
  */
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EngineClient } from '../engine/client.ts';
+import { Facts } from './diagram/Facts.tsx';
+import { Layers } from './diagram/Layers.tsx';
+import { Lifecycle, type Transition } from './diagram/Lifecycle.tsx';
+import { Wiring } from './diagram/Wiring.tsx';
+import { nameOf, published, short, type Container, type ContainerState, type DiagramStrings, type Image, type Network, type Snapshot, type Volume } from './diagram/model.ts';
+import type { PreviewProps } from './Preview.tsx';
 
-interface ImageSummary { Id: string; RepoTags: string[] | null; Size: number }
-interface ImageInspect { Id: string; RootFS: { Layers?: string[] } }
-interface ContainerSummary { Id: string; Names: string[]; Image: string; ImageID: string; State: string; Status: string; Ports: { PrivatePort: number; PublicPort?: number; Type: string }[] }
-interface Volume { Name: string }
-interface Network { Name: string; Id: string }
+/** The state a container event leaves a container in. */
+const ACTION_STATE: Record<string, ContainerState> = { create: 'created', start: 'running', restart: 'running', unpause: 'running', pause: 'paused', die: 'exited', destroy: 'removing' };
 
-interface State {
-  images: (ImageSummary & { layers: string[] })[];
-  containers: ContainerSummary[];
-  volumes: Volume[];
-  networks: Network[];
+/** The container whose lifecycle is drawn: the one things last happened to, unless the learner picked one. */
+interface Followed {
+  id: string;
+  name: string;
+  pinned: boolean;
+  removed: boolean;
+  last?: Transition;
 }
-
-export interface DiagramStrings {
-  title: string;
-  images: string;
-  containers: string;
-  volumes: string;
-  networks: string;
-  layers: string;
-  shared: string;
-  none: string;
-  inspect: string;
-  close: string;
-}
-
-const STATE_COLOR: Record<string, string> = { running: '#1a7f37', created: '#6e7781', paused: '#9a6700', exited: '#cf222e', restarting: '#0969da', dead: '#57606a', removing: '#57606a' };
-
-function colorOf(digest: string): string {
-  let h = 0;
-  for (const c of digest.slice(7, 19)) h = (h * 31 + c.charCodeAt(0)) % 360;
-  return `hsl(${h} 55% 42%)`;
-}
-
-const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 
 export function Diagram(props: { engine: EngineClient; strings: DiagramStrings }) {
-  const [state, setState] = useState<State>({ images: [], containers: [], volumes: [], networks: [] });
+  const s = props.strings;
+  const [snap, setSnap] = useState<Snapshot>({ images: [], containers: [], volumes: [], networks: [] });
   const [inspect, setInspect] = useState<{ title: string; body: string } | undefined>();
+  const [asText, setAsText] = useState(false);
+  const [followed, setFollowed] = useState<Followed | undefined>();
+  const [preview, setPreview] = useState<{ port: number; name: string } | undefined>();
+  const [PreviewPane, setPreviewPane] = useState<ComponentType<PreviewProps> | undefined>();
+  const known = useRef(new Map<string, ContainerState>());
+  const closeRef = useRef<HTMLButtonElement>(null);
+  // What opened the inspect view gets the focus back when it closes.
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let alive = true;
+    // A new engine (the lesson was reset): nothing of the old one's holds.
+    known.current.clear();
+    setSnap({ images: [], containers: [], volumes: [], networks: [] });
+    setFollowed(undefined);
+    setInspect(undefined);
+    setPreview(undefined);
+    // A container moved to `to`: remember it, and follow it unless the learner chose another.
+    const moved = (id: string, name: string, to: ContainerState) => {
+      const from = known.current.get(id);
+      known.current.set(id, to);
+      if (from === to) return;
+      setFollowed((f) => {
+        if (f?.pinned && f.id !== id) return f;
+        const last = from ? { from, to } : f?.id === id ? f.last : undefined;
+        return { id, name, pinned: f?.id === id && f.pinned, removed: to === 'removing', ...(last ? { last } : {}) };
+      });
+    };
     const load = async () => {
       try {
         const [images, containers, volumes, networks] = await Promise.all([
-          props.engine.api<ImageSummary[]>('/images/json'),
-          props.engine.api<ContainerSummary[]>('/containers/json', { all: '1' }),
+          props.engine.api<Omit<Image, 'layers'>[]>('/images/json'),
+          props.engine.api<Container[]>('/containers/json', { all: '1', size: '1' }),
           props.engine.api<{ Volumes: Volume[] | null }>('/volumes'),
           props.engine.api<Network[]>('/networks'),
         ]);
-        const withLayers = await Promise.all(images.map(async (i) => ({ ...i, layers: (await props.engine.api<ImageInspect>(`/images/${i.Id}/json`)).RootFS.Layers ?? [] })));
-        if (alive) setState({ images: withLayers, containers, volumes: volumes.Volumes ?? [], networks });
+        const withLayers = await Promise.all(images.map(async (i) => ({ ...i, layers: (await props.engine.api<{ RootFS: { Layers?: string[] } }>(`/images/${i.Id}/json`)).RootFS.Layers ?? [] })));
+        if (!alive) return;
+        setSnap({ images: withLayers, containers, volumes: volumes.Volumes ?? [], networks });
+        for (const c of containers) {
+          if (!known.current.has(c.Id)) known.current.set(c.Id, c.State);
+          else moved(c.Id, nameOf(c), c.State);
+        }
+        // Nothing followed yet, or it went without a word: the newest container.
+        setFollowed((f) => (f && (f.removed || containers.some((c) => c.Id === f.id)) ? f : containers[0] ? { id: containers[0].Id, name: nameOf(containers[0]), pinned: false, removed: false } : undefined));
       } catch {
         // the engine is restarting (reset)
       }
     };
-    const schedule = () => {
+    const schedule = (ms: number) => {
       clearTimeout(timer);
-      timer = setTimeout(load, 150);
+      timer = setTimeout(load, ms);
     };
     void props.engine.ready.then(load);
-    const off = props.engine.onEvent(schedule);
+    const offEvent = props.engine.onEvent((e) => {
+      const to = e.Type === 'container' ? ACTION_STATE[e.Action] : undefined;
+      if (to) moved(e.Actor.ID, e.Actor.Attributes.name ?? short(e.Actor.ID), to);
+      schedule(150);
+    });
+    const offOutput = props.engine.onOutput(() => schedule(700));
     return () => {
       alive = false;
       clearTimeout(timer);
-      off();
+      offEvent();
+      offOutput();
     };
   }, [props.engine]);
 
-  const open = async (title: string, path: string) => {
+  useEffect(() => closeRef.current?.focus(), [inspect?.title]);
+
+  const open = async (title: string, target: string) => {
+    opener.current = document.activeElement as HTMLElement | SVGElement | null;
+    const [path = '', qs] = target.split('?');
     try {
-      setInspect({ title, body: JSON.stringify(await props.engine.api(path), null, 2) });
+      const body = await props.engine.api(path, qs ? Object.fromEntries(new URLSearchParams(qs)) : undefined);
+      setInspect({ title, body: JSON.stringify(body, null, 2) });
     } catch (err) {
       setInspect({ title, body: (err as Error).message });
     }
   };
 
-  const layerUse = new Map<string, number>();
-  for (const i of state.images) for (const l of new Set(i.layers)) layerUse.set(l, (layerUse.get(l) ?? 0) + 1);
-  const s = props.strings;
-  const H = 18;
+  const openPreview = (port: number, name: string) => {
+    setPreview({ port, name });
+    if (!PreviewPane) void import('./Preview.tsx').then((m) => setPreviewPane(() => m.Preview));
+  };
+
+  const current = followed && snap.containers.find((c) => c.Id === followed.id);
+  const state: ContainerState | undefined = followed?.removed ? 'removing' : current?.State;
+  const previews = snap.containers.filter((c) => c.State === 'running').flatMap((c) => published(c).filter((p) => p.proto === 'tcp').map((p) => ({ c, p })));
 
   return (
-    <section class="diagram" aria-label={s.title}>
-      <h2>{s.title}</h2>
-      <div class="diagram-row">
-        <div class="diagram-col">
-          <h3>{s.images}</h3>
-          {state.images.length === 0 && <p class="none">{s.none}</p>}
-          <div class="images">
-            {state.images.map((img) => {
-              const name = img.RepoTags?.[0] ?? `<none> ${short(img.Id)}`;
-              const users = state.containers.filter((c) => c.ImageID === img.Id);
-              const height = (img.layers.length + users.length) * (H + 2) + 4;
-              return (
-                <figure class="image" key={img.Id}>
-                  <svg width="132" height={height} role="img" aria-label={`${name}: ${img.layers.length} ${s.layers}`}>
-                    {users.map((c, k) => (
-                      <g key={c.Id}>
-                        <rect x="2" y={2 + k * (H + 2)} width="128" height={H} rx="3" fill="#fff" stroke={STATE_COLOR[c.State] ?? '#57606a'} stroke-dasharray="4 2" />
-                        <text x="8" y={2 + k * (H + 2) + 13} font-size="11" fill="#17202b">{c.Names[0]?.slice(1)} (rw)</text>
-                      </g>
-                    ))}
-                    {[...img.layers].reverse().map((l, k) => {
-                      const y = 2 + (users.length + k) * (H + 2);
-                      const shared = (layerUse.get(l) ?? 0) > 1;
-                      return (
-                        <g key={`${l}-${k}`}>
-                          <rect x="2" y={y} width="128" height={H} rx="3" fill={colorOf(l)} stroke={shared ? '#f0a500' : 'none'} stroke-width="2">
-                            <title>{`${short(l)}${shared ? ` (${s.shared})` : ''}`}</title>
-                          </rect>
-                          <text x="8" y={y + 13} font-size="11" fill="#fff">{short(l)}{shared ? ' ★' : ''}</text>
-                        </g>
-                      );
-                    })}
-                  </svg>
-                  <figcaption>
-                    <button type="button" class="linkish" onClick={() => open(name, `/images/${img.Id}/json`)}>{name}</button>
-                  </figcaption>
-                </figure>
-              );
-            })}
-          </div>
-        </div>
-        <div class="diagram-col">
-          <h3>{s.containers}</h3>
-          {state.containers.length === 0 && <p class="none">{s.none}</p>}
-          <ul class="containers">
-            {state.containers.map((c) => (
-              <li key={c.Id}>
-                <button type="button" class="card" onClick={() => open(c.Names[0]?.slice(1) ?? short(c.Id), `/containers/${c.Id}/json`)}>
-                  <span class="dot" style={{ background: STATE_COLOR[c.State] ?? '#57606a' }} aria-hidden="true" />
-                  <strong>{c.Names[0]?.slice(1)}</strong> <span class="state-name">{c.State}</span>
-                  <span class="sub">{c.Image}{c.Ports.filter((p) => p.PublicPort).map((p) => ` · ${p.PublicPort}→${p.PrivatePort}/${p.Type}`).join('')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <h3>{s.volumes}</h3>
-          {state.volumes.length === 0 && <p class="none">{s.none}</p>}
-          <ul class="chips">
-            {state.volumes.map((v) => (
-              <li key={v.Name}><button type="button" class="chip" onClick={() => open(v.Name, `/volumes/${v.Name}`)}>{v.Name.length > 20 ? short(v.Name) : v.Name}</button></li>
-            ))}
-          </ul>
-          <h3>{s.networks}</h3>
-          <ul class="chips">
-            {state.networks.map((n) => (
-              <li key={n.Id}><button type="button" class="chip" onClick={() => open(n.Name, `/networks/${n.Id}`)}>{n.Name}</button></li>
-            ))}
-          </ul>
-        </div>
+    <section class="diagram" aria-labelledby="diagram-title">
+      <div class="diagram-head">
+        <h2 id="diagram-title">{s.title}</h2>
+        <button type="button" class="toggle" aria-pressed={asText} aria-controls="diagram-facts" onClick={() => setAsText(!asText)}>
+          {s.asText}
+        </button>
       </div>
       {inspect && (
-        <div class="inspect" role="dialog" aria-modal="false" aria-label={`${s.inspect}: ${inspect.title}`}>
+        <div class="inspect" role="region" aria-label={`${s.inspect}: ${inspect.title}`}>
           <div class="inspect-head">
-            <strong>{s.inspect}: {inspect.title}</strong>
-            <button type="button" onClick={() => setInspect(undefined)}>{s.close}</button>
+            <strong>
+              {s.inspect}: {inspect.title}
+            </strong>
+            <button
+              type="button"
+              ref={closeRef}
+              onClick={() => {
+                setInspect(undefined);
+                if (opener.current?.isConnected) opener.current.focus();
+              }}
+            >
+              {s.close}
+            </button>
           </div>
-          <pre>{inspect.body}</pre>
+          <pre tabIndex={0}>{inspect.body}</pre>
         </div>
       )}
+      <h3>{s.containers}</h3>
+      <Wiring snap={snap} s={s} open={open} />
+      {previews.length > 0 && (
+        <ul class="previews">
+          {previews.map(({ c, p }) => (
+            <li key={`${c.Id}-${p.host}`}>
+              <button type="button" class="preview-open" aria-pressed={preview?.port === p.host} onClick={() => openPreview(p.host, nameOf(c))}>
+                ▶ {s.preview}: http://localhost:{p.host}/ ({nameOf(c)} :{p.port})
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {preview && PreviewPane && <PreviewPane key={preview.port} engine={props.engine} port={preview.port} name={preview.name} strings={s} onClose={() => setPreview(undefined)} />}
+      <h3>{s.lifecycle}</h3>
+      {snap.containers.length > 0 && (
+        <label class="lc-pick">
+          {s.lifecycleFor}{' '}
+          <select
+            value={followed?.id}
+            onChange={(e) => {
+              const c = snap.containers.find((x) => x.Id === (e.currentTarget as HTMLSelectElement).value);
+              if (c) setFollowed({ id: c.Id, name: nameOf(c), pinned: true, removed: false });
+            }}
+          >
+            {followed?.removed && <option value={followed.id}>{`${followed.name} (${s.removed})`}</option>}
+            {snap.containers.map((c) => (
+              <option key={c.Id} value={c.Id}>
+                {nameOf(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Lifecycle name={followed?.name} state={state} removed={followed?.removed} last={followed?.last} s={s} />
+      <h3>{s.images}</h3>
+      <Layers snap={snap} s={s} open={open} />
+      <Facts snap={snap} s={s} shown={asText} />
     </section>
   );
 }

@@ -3,17 +3,22 @@
  * starting state), the terminal, and the steps. After every change in the
  * engine (a daemon event) or burst of terminal output, the open steps' checks
  * run against the engine's state; the steps are done in order, and a step
- * whose check holds (when the ones before it are done) stays done. Progress is kept in the browser (localStorage).
+ * whose check holds (when the ones before it are done) stays done.
+ *
+ * Everything survives a reload: progress is kept in IndexedDB by the page,
+ * the machine (files, images, containers, volumes) by the worker, under the
+ * key `lesson:<id>`. "Reset lesson" forgets both.
  *
  * Commands in the prose are clickable: the page's script sends
  * `berth:run` events, which type the command into the terminal.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { EngineClient } from '../engine/client.ts';
 import type { LessonSetup } from '../engine/protocol.ts';
 import type { Check } from '../../../lessons/schema.ts';
 import { Terminal } from './Terminal.tsx';
-import { Diagram, type DiagramStrings } from './Diagram.tsx';
+import { LazyDiagram as Diagram, type DiagramStrings } from './LazyDiagram.tsx';
+import { SaveStatus, useMachine } from './machine.tsx';
+import { loadProgress, saveProgress, type Progress } from '../store.ts';
 
 export interface AppStep {
   id: string;
@@ -23,6 +28,8 @@ export interface AppStep {
 
 export interface AppStrings {
   terminal: string;
+  /** How the keyboard leaves the terminal. */
+  terminalHelp: string;
   steps: string;
   stepDone: string;
   stepTodo: string;
@@ -31,46 +38,21 @@ export interface AppStrings {
   booting: string;
   allDone: string;
   progress: string;
-}
-
-interface Progress {
-  done: string[];
-  solutions: string[];
-}
-
-const key = (id: string) => `berth:progress:${id}`;
-
-export function loadProgress(id: string): Progress {
-  try {
-    const p = JSON.parse(localStorage.getItem(key(id)) ?? '') as Progress;
-    return { done: p.done ?? [], solutions: p.solutions ?? [] };
-  } catch {
-    return { done: [], solutions: [] };
-  }
-}
-
-function saveProgress(id: string, p: Progress): void {
-  localStorage.setItem(key(id), JSON.stringify(p));
+  saved: string;
+  saveFailed: string;
+  /** With `{time}`. */
+  restored: string;
 }
 
 export default function LessonApp(props: { lessonId: string; steps: AppStep[]; setup?: LessonSetup; files?: Record<string, string>; strings: AppStrings; diagram: DiagramStrings }) {
-  const [engine, setEngine] = useState<EngineClient | undefined>();
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState('');
   const [progress, setProgress] = useState<Progress>({ done: [], solutions: [] });
-  const [generation, setGeneration] = useState(0);
   const progressRef = useRef(progress);
   progressRef.current = progress;
-
-  useEffect(() => setProgress(loadProgress(props.lessonId)), [props.lessonId]);
+  const { engine, ready, failed, restored, reset: resetMachine } = useMachine({ machine: `lesson:${props.lessonId}`, setup: props.setup, files: props.files, cols: 80, rows: 24 });
 
   useEffect(() => {
-    const e = new EngineClient({ setup: props.setup, files: props.files, cols: 80, rows: 24 });
-    setEngine(e);
-    setReady(false);
-    e.ready.then(() => setReady(true), (err: Error) => setFailed(err.message));
-    return () => e.terminate();
-  }, [generation]);
+    void loadProgress(props.lessonId).then(setProgress);
+  }, [props.lessonId]);
 
   // Checks: after engine events and terminal output, debounced.
   useEffect(() => {
@@ -93,7 +75,7 @@ export default function LessonApp(props: { lessonId: string; steps: AppStep[]; s
         const newly = open.slice(0, firstFalse < 0 ? open.length : firstFalse).map((s) => s.id);
         if (newly.length > 0) {
           const next = { ...progressRef.current, done: [...progressRef.current.done, ...newly] };
-          saveProgress(props.lessonId, next);
+          void saveProgress(props.lessonId, next);
           setProgress(next);
         }
       }
@@ -129,7 +111,7 @@ export default function LessonApp(props: { lessonId: string; steps: AppStep[]; s
       const p = progressRef.current;
       if (p.solutions.includes(id)) return;
       const next = { ...p, solutions: [...p.solutions, id] };
-      saveProgress(props.lessonId, next);
+      void saveProgress(props.lessonId, next);
       setProgress(next);
     };
     window.addEventListener('berth:run', onRun);
@@ -155,9 +137,9 @@ export default function LessonApp(props: { lessonId: string; steps: AppStep[]; s
   const reset = () => {
     if (!confirm(props.strings.resetConfirm)) return;
     const cleared = { done: [], solutions: [] };
-    saveProgress(props.lessonId, cleared);
+    void saveProgress(props.lessonId, cleared);
     setProgress(cleared);
-    setGeneration((g) => g + 1);
+    resetMachine();
   };
   const progressText = useMemo(() => props.strings.progress.replace('{done}', String(done)).replace('{total}', String(props.steps.length)), [done]);
 
@@ -166,7 +148,9 @@ export default function LessonApp(props: { lessonId: string; steps: AppStep[]; s
       <div class="terminal-frame">
         {!ready && !failed && <p class="booting" role="status">{props.strings.booting}</p>}
         {failed && <p class="failed" role="alert">{failed}</p>}
-        {engine && <Terminal engine={engine} label={props.strings.terminal} />}
+        {restored && <p class="restored">{props.strings.restored.replace('{time}', new Date(restored).toLocaleString(document.documentElement.lang))}</p>}
+        {engine && <Terminal engine={engine} label={props.strings.terminal} help={props.strings.terminalHelp} />}
+        {engine && <SaveStatus engine={engine} saved={props.strings.saved} failed={props.strings.saveFailed} />}
       </div>
       <section class="steps" aria-label={props.strings.steps}>
         <div class="steps-head">

@@ -3,14 +3,14 @@
  * terminal in the worker. Keys go to the tty as bytes; the tty's line
  * discipline (echo, erase, ^C) is the kernel's, as on a real machine.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../engine/client.ts';
 
 // xterm touches the DOM when loaded: only in the browser, after the page is drawn.
 const loadXterm = () => Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), import('@xterm/addon-web-links')]);
 
-export function Terminal(props: { engine: EngineClient; label: string; fontSize?: number }) {
+export function Terminal(props: { engine: EngineClient; label: string; help?: string; fontSize?: number }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cleanup = () => undefined as void;
@@ -38,6 +38,15 @@ export function Terminal(props: { engine: EngineClient; label: string; fontSize?
     term.loadAddon(fit);
     term.loadAddon(new WebLinksAddon());
     term.open(el.current!);
+    // Tab completes in the shell, as in any terminal; Shift+Tab, or Esc then Tab, leaves (no keyboard trap).
+    let escapeAt = -Infinity;
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type === 'keydown' && e.key === 'Escape') escapeAt = e.timeStamp;
+      if (e.key !== 'Tab' || !(e.shiftKey || e.timeStamp - escapeAt < 1500)) return true;
+      if (e.type === 'keydown') escapeAt = -Infinity;
+      return false;
+    });
+    if (props.help) term.textarea?.setAttribute('aria-describedby', `${el.current!.id}-help`);
     const refit = () => {
       try {
         fit.fit();
@@ -62,5 +71,15 @@ export function Terminal(props: { engine: EngineClient; label: string; fontSize?
       term.dispose();
     };
   }
-  return <div class="terminal" ref={el} role="region" aria-label={props.label} />;
+  const id = `terminal-${useId()}`;
+  return (
+    <>
+      <div class="terminal" id={id} ref={el} role="region" aria-label={props.label} />
+      {props.help && (
+        <p class="terminal-help" id={`${id}-help`}>
+          {props.help}
+        </p>
+      )}
+    </>
+  );
 }

@@ -4,7 +4,7 @@
  * reads and the daemon's events.
  */
 import type { Check } from '../../../lessons/schema.ts';
-import type { EngineEvent, FromWorker, LessonSetup, ToWorker } from './protocol.ts';
+import type { EngineEvent, FromWorker, HttpAnswer, LessonSetup, ToWorker } from './protocol.ts';
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -12,25 +12,28 @@ export class EngineClient {
   private readonly waiting = new Map<number, (m: FromWorker) => void>();
   private readonly outputs = new Set<(data: Uint8Array) => void>();
   private readonly events = new Set<(e: EngineEvent) => void>();
-  readonly ready: Promise<void>;
+  private readonly saves = new Set<(m: Extract<FromWorker, { type: 'saved' | 'save-failed' }>) => void>();
+  /** Resolves when the terminal accepts input; with the time the machine was saved when it was restored. */
+  readonly ready: Promise<{ restored?: number }>;
 
-  constructor(options: { setup?: LessonSetup; files?: Record<string, string>; cols: number; rows: number }) {
+  constructor(options: { machine: string; fresh?: boolean; setup?: LessonSetup; files?: Record<string, string>; cols: number; rows: number }) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    let resolveReady!: () => void;
+    let resolveReady!: (r: { restored?: number }) => void;
     let rejectReady!: (e: Error) => void;
     this.ready = new Promise((res, rej) => ((resolveReady = res), (rejectReady = rej)));
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
-      if (m.type === 'ready') resolveReady();
+      if (m.type === 'ready') resolveReady(m.restored ? { restored: m.restored } : {});
+      else if (m.type === 'saved' || m.type === 'save-failed') for (const f of this.saves) f(m);
       else if (m.type === 'failed') rejectReady(new Error(m.message));
       else if (m.type === 'output') for (const f of this.outputs) f(m.data);
       else if (m.type === 'event') for (const f of this.events) f(m.event);
-      else if (m.type === 'checked' || m.type === 'api') {
+      else if (m.type === 'checked' || m.type === 'api' || m.type === 'http') {
         this.waiting.get(m.id)?.(m);
         this.waiting.delete(m.id);
       }
     };
-    this.send({ type: 'boot', ...options });
+    this.send({ type: 'boot', hubSeed: new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}hub-seed.bin`, location.href).href, ...options });
   }
 
   private send(m: ToWorker): void {
@@ -40,6 +43,17 @@ export class EngineClient {
   onOutput(f: (data: Uint8Array) => void): () => void {
     this.outputs.add(f);
     return () => this.outputs.delete(f);
+  }
+
+  /** Each save of the machine to IndexedDB (or its failure). */
+  onSaved(f: (m: Extract<FromWorker, { type: 'saved' | 'save-failed' }>) => void): () => void {
+    this.saves.add(f);
+    return () => this.saves.delete(f);
+  }
+
+  /** Asks the worker to save now if anything changed (the page is going away). */
+  flush(): void {
+    this.send({ type: 'flush' });
   }
 
   onEvent(f: (e: EngineEvent) => void): () => void {
@@ -73,6 +87,15 @@ export class EngineClient {
     return new Promise((res, rej) => {
       this.waiting.set(id, (m) => (m.type === 'api' && m.error === undefined ? res(m.body as T) : rej(new Error(m.type === 'api' ? m.error : 'no answer'))));
       this.send({ type: 'api', id, path, ...(query ? { query } : {}) });
+    });
+  }
+
+  /** GET http://localhost:PORT/PATH from the emulated host, as `curl` there would (published ports answer). */
+  http(port: number, path = '/'): Promise<HttpAnswer> {
+    const id = this.nextId++;
+    return new Promise((res) => {
+      this.waiting.set(id, (m) => res(m.type === 'http' ? m : { error: 'no answer' }));
+      this.send({ type: 'http', id, port, path });
     });
   }
 

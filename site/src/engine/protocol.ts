@@ -13,17 +13,38 @@ export interface LessonSetup {
 }
 
 export type ToWorker =
-  | { type: 'boot'; setup?: LessonSetup; files?: Record<string, string>; cols: number; rows: number }
+  | {
+      type: 'boot';
+      /** Where the machine is saved in IndexedDB ('lesson:<id>', 'playground'). */
+      machine: string;
+      /** Forget the saved machine and start from the lesson's setup (Reset lesson). */
+      fresh?: boolean;
+      /** Where the site serves the hub's bundled images (hub-seed.bin). */
+      hubSeed?: string;
+      setup?: LessonSetup;
+      files?: Record<string, string>;
+      cols: number;
+      rows: number;
+    }
+  /** Save now if anything changed (the page is going away). */
+  | { type: 'flush' }
   | { type: 'input'; data: string }
   | { type: 'resize'; cols: number; rows: number }
   | { type: 'check'; id: number; checks: Check[] }
-  | { type: 'api'; id: number; path: string; query?: Record<string, string> };
+  | { type: 'api'; id: number; path: string; query?: Record<string, string> }
+  /** A GET to a port on the emulated host's loopback (what a published port serves: the preview pane). */
+  | { type: 'http'; id: number; port: number; path: string };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** `restored`: booted from a saved machine (when it was saved), not from the setup. */
+  | { type: 'ready'; restored?: number }
+  /** The machine was saved to IndexedDB (ms since the epoch, the record's size in bytes of file and blob content). */
+  | { type: 'saved'; at: number; bytes: number }
+  | { type: 'save-failed'; message: string }
   | { type: 'output'; data: Uint8Array }
   | { type: 'checked'; id: number; results: boolean[] }
   | { type: 'api'; id: number; body?: unknown; error?: string }
+  | ({ type: 'http'; id: number } & HttpAnswer)
   | { type: 'event'; event: EngineEvent }
   | { type: 'failed'; message: string };
 
@@ -33,4 +54,14 @@ export interface EngineEvent {
   Action: string;
   Actor: { ID: string; Attributes: Record<string, string> };
   time: number;
+}
+
+/** What a GET on the host's loopback got: the page (as text), or an error and its code (ECONNREFUSED, empty, ETIMEDOUT…). */
+export interface HttpAnswer {
+  status?: number;
+  statusText?: string;
+  contentType?: string;
+  body?: string;
+  error?: string;
+  code?: string;
 }

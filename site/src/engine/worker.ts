@@ -8,7 +8,8 @@
 /// <reference lib="webworker" />
 import './polyfill.ts';
 import { browserPlatform } from '../../../engine/platform/browser/index.ts';
-import { LEARNER, lineBatches, type Machine } from '../../../engine/index.ts';
+import { bootLearnerMachine, httpGet, LEARNER, lineBatches, saveMachine, type Machine, type MachineState } from '../../../engine/index.ts';
+import { idbDelete, idbGet, idbPut } from '../store.ts';
 import { evaluate } from '../../../lessons/checks.ts';
 import { prepareMachine } from '../../../lessons/validate.ts';
 import type { FromWorker, ToWorker, EngineEvent } from './protocol.ts';
@@ -31,13 +32,57 @@ function startShell(m: Machine, cwd?: string): void {
 
 async function followEvents(m: Machine): Promise<void> {
   for await (const lines of lineBatches(await m.api.stream('GET', '/events'))) {
+    if (saver) saver.events += lines.length;
     for (const line of lines) post({ type: 'event', event: JSON.parse(line) as EngineEvent });
   }
 }
 
+/** The machine as it was saved, or undefined (none, or unreadable: then it is kept aside, never overwritten). */
+async function savedMachine(key: string, fresh: boolean): Promise<MachineState | undefined> {
+  if (fresh) {
+    await idbDelete('machines', key).catch(() => undefined);
+    return undefined;
+  }
+  try {
+    return await idbGet<MachineState>('machines', key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hub's bundled images as the site serves them; undefined (build them here) when offline or missing. */
+async function fetchSeed(url: string | undefined): Promise<Uint8Array | undefined> {
+  if (!url) return undefined;
+  try {
+    // Revalidated, not refetched: a new site version brings new images.
+    const res = await fetch(url, { cache: 'no-cache' });
+    return res.ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
-  const lesson = { id: '00-page', order: 1, chapter: 'basics' as const, concepts: ['page'], steps: [], setup: msg.setup };
-  const m = await prepareMachine(browserPlatform(), lesson as never, msg.files ?? {});
+  const platform = browserPlatform();
+  const hubSeed = fetchSeed(msg.hubSeed);
+  const saved = await savedMachine(msg.machine, msg.fresh ?? false);
+  let m: Machine | undefined;
+  if (saved) {
+    try {
+      m = bootLearnerMachine(platform, { state: saved, hubSeed });
+      await m.restored;
+    } catch (err) {
+      // An older or damaged record: keep it under another key and start afresh.
+      console.warn(`berth: the saved machine could not be restored: ${(err as Error).message}`);
+      await idbPut('machines', `${msg.machine}:unreadable:${saved.savedAt}`, saved).catch(() => undefined);
+      m = undefined;
+    }
+  }
+  const restored = m ? saved!.savedAt : undefined;
+  if (!m) {
+    const lesson = { id: '00-page', order: 1, chapter: 'basics' as const, concepts: ['page'], steps: [], setup: msg.setup };
+    m = await prepareMachine(platform, lesson as never, msg.files ?? {}, { hubSeed });
+  }
   machine = m;
   tty = m.host.machine.kernel.createPty();
   tty.resize({ cols: msg.cols, rows: msg.rows });
@@ -48,8 +93,71 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   tty.emit(encoder.encode(m.host.readFile('/etc/motd')));
   startShell(m, msg.setup?.cwd);
   void followEvents(m);
-  post({ type: 'ready' });
+  saver = new Saver(m, msg.machine);
+  // A fresh machine is saved at once: a reload right away finds the lesson's start, not a new one.
+  if (!restored) void saver.save();
+  post({ type: 'ready', ...(restored ? { restored } : {}) });
   for (const p of pending.splice(0)) await handle(p);
+}
+
+/**
+ * Saves the machine to IndexedDB about twice a second while it changes: the
+ * disk (files, layers, volumes), the daemon's events, container output and
+ * typing all count as change. One save at a time; a save takes a few
+ * milliseconds for a lesson's machine (test/bench/persist.ts).
+ */
+class Saver {
+  private lastMark = '';
+  private busy = false;
+  typed = 0;
+  events = 0;
+
+  constructor(
+    private readonly m: Machine,
+    private readonly key: string,
+  ) {
+    const tick = () => {
+      void this.saveIfChanged().finally(() => setTimeout(tick, SAVE_INTERVAL_MS));
+    };
+    setTimeout(tick, SAVE_INTERVAL_MS);
+  }
+
+  private mark(): string {
+    let logs = 0;
+    for (const c of this.m.daemon.containers.values()) logs += c.logBytes + c.logs.length;
+    return `${this.m.host.disk.generation}/${this.events}/${this.typed}/${logs}/${this.m.daemon.containers.size}`;
+  }
+
+  async saveIfChanged(): Promise<void> {
+    if (this.mark() !== this.lastMark) await this.save();
+  }
+
+  async save(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const mark = this.mark();
+      const state = saveMachine(this.m);
+      await idbPut('machines', this.key, state);
+      this.lastMark = mark;
+      post({ type: 'saved', at: state.savedAt, bytes: stateBytes(state) });
+    } catch (err) {
+      post({ type: 'save-failed', message: (err as Error).message });
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+const SAVE_INTERVAL_MS = 500;
+let saver: Saver | undefined;
+
+function stateBytes(s: MachineState): number {
+  let n = 0;
+  for (const i of s.disk.inodes) n += i.data?.length ?? 0;
+  for (const b of s.content.blobs) n += b.data.length;
+  for (const b of s.hub.content.blobs) n += b.data.length;
+  return n;
 }
 
 async function handle(msg: ToWorker): Promise<void> {
@@ -68,6 +176,10 @@ async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'input':
       tty.input(encoder.encode(msg.data));
+      if (saver) saver.typed++;
+      return;
+    case 'flush':
+      await saver?.saveIfChanged();
       return;
     case 'resize':
       tty.resize({ cols: msg.cols, rows: msg.rows });
@@ -90,6 +202,16 @@ async function handle(msg: ToWorker): Promise<void> {
         post({ type: 'api', id: msg.id, body: await machine.api.get(msg.path, msg.query) });
       } catch (err) {
         post({ type: 'api', id: msg.id, error: (err as Error).message });
+      }
+      return;
+    case 'http':
+      try {
+        const r = await httpGet(machine.host.machine.kernel, { port: msg.port, path: msg.path });
+        const contentType = r.headers.find(([n]) => n === 'content-type')?.[1] ?? '';
+        post({ type: 'http', id: msg.id, status: r.status, statusText: r.statusText, contentType, body: new TextDecoder().decode(r.body) });
+      } catch (err) {
+        const e = err as Error & { code?: string; kind?: string };
+        post({ type: 'http', id: msg.id, error: e.message, code: e.code ?? e.kind ?? '' });
       }
       return;
   }
