@@ -1,6 +1,8 @@
 // The tutorial site: static pages from lessons/ (Astro), live parts as Preact
 // islands, the engine in a Web Worker. `npm run build` writes dist/site.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -34,6 +36,19 @@ const hubSeed = () => ({
       const script = fileURLToPath(new URL('./build/hub-seed.ts', import.meta.url));
       const r = spawnSync(process.execPath, ['--import', 'tsx', script, fileURLToPath(new URL('hub-seed.bin', dir))], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
       if (r.status !== 0) throw new Error(`writing hub-seed.bin failed (exit ${r.status})`);
+      // What the service worker (public/sw.js) keeps for offline use: every page and every asset.
+      const root = fileURLToPath(dir);
+      const files = [];
+      const walk = (rel) => {
+        for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+          const path = rel ? `${rel}/${e.name}` : e.name;
+          if (e.isDirectory()) walk(path);
+          else if (path.startsWith('_astro/') || e.name === 'hub-seed.bin') files.push(path);
+          else if (e.name === 'index.html') files.push(path.slice(0, -'index.html'.length));
+        }
+      };
+      walk('');
+      writeFileSync(join(root, 'offline.json'), JSON.stringify(files.sort()));
     },
   },
 });

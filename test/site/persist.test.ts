@@ -27,6 +27,16 @@ async function type(page: Page, command: string): Promise<void> {
   await prompt(page);
 }
 
+let marks = 0;
+/** Clears the screen, runs `command` and returns the screen once its output has all arrived (an end marker shows). */
+async function output(page: Page, command: string): Promise<string> {
+  const mark = `END-${++marks}`;
+  await page.click('.xterm');
+  await page.keyboard.type(`clear; ${command}; echo ${mark}\n`);
+  await page.waitForFunction((m) => [...document.querySelectorAll('.xterm-rows > div')].some((r) => (r.textContent ?? '').trim() === m), mark, { timeout: 30_000 });
+  return screen(page);
+}
+
 describe.skipIf(!haveChromium)('persistence in IndexedDB', () => {
   it('the playground comes back after a reload: files, containers, volumes, logs; running containers as after a restart', async () => {
     const page = await site!.browser.newPage();
@@ -41,8 +51,7 @@ describe.skipIf(!haveChromium)('persistence in IndexedDB', () => {
     await page.reload();
     await prompt(page);
     expect(await page.textContent('.restored')).toMatch(/^Restored what you saved at /);
-    await type(page, 'clear; cat ~/notes.txt; docker logs keeper; docker volume ls -q; docker ps -a --format "{{.Names}}: {{.Status}}"');
-    const text = await screen(page);
+    const text = await output(page, 'cat ~/notes.txt; docker logs keeper; docker volume ls -q; docker ps -a --format "{{.Names}}: {{.Status}}"');
     expect(text).toContain('my-notes');
     expect(text).toContain('from-keeper');
     expect(text).toContain('kept-vol');
@@ -69,11 +78,36 @@ describe.skipIf(!haveChromium)('persistence in IndexedDB', () => {
     await page.waitForSelector('.booting', { state: 'detached', timeout: 60_000 });
     await prompt(page);
     expect(await page.locator('.steps li.done').count()).toBe(0);
-    await type(page, 'clear; ls ~/made-before-reset; docker ps -aq | wc -l');
-    const text = await screen(page);
+    const text = await output(page, 'ls ~/made-before-reset; docker ps -aq | wc -l');
     expect(text).toContain("ls: /home/learner/made-before-reset: No such file or directory");
     expect(text).toMatch(/^0$/m);
     expect(await page.locator('.restored').count()).toBe(0);
     await page.close();
+  }, 120_000);
+
+  it('works offline once loaded: a reload without a network finds the page, the engine and the machine', async () => {
+    const context = await site!.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site!.base}/en/lessons/01-what-is-docker/`);
+    await prompt(page);
+    await type(page, 'docker run hello-world >/dev/null; echo offline-proof > ~/proof');
+    // The service worker keeps what the page and the engine's worker loaded, then the rest of the site.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    const everythingKept = () =>
+      page.evaluate(async () => {
+        const all = (await (await fetch('/offline.json')).json()) as string[];
+        const kept = new Set((await (await caches.open('berth-v1')).keys()).map((r) => new URL(r.url).pathname));
+        return all.every((p) => kept.has(`/${p}`));
+      });
+    for (let i = 0; i < 60 && !(await everythingKept()); i++) await page.waitForTimeout(1000);
+    expect(await everythingKept()).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await prompt(page);
+    // cat and clear were never run before going offline: their code comes from the precache.
+    const text = await output(page, 'cat ~/proof; docker ps -a --format "{{.Image}}"');
+    expect(text, text).toContain('offline-proof');
+    expect(text).toMatch(/^hello-world$/m);
+    await context.close();
   }, 120_000);
 });

@@ -25,6 +25,7 @@ export class EngineClient {
       const m = e.data;
       if (m.type === 'ready') resolveReady(m.restored ? { restored: m.restored } : {});
       else if (m.type === 'saved' || m.type === 'save-failed') for (const f of this.saves) f(m);
+      else if (m.type === 'resources') window.dispatchEvent(new CustomEvent('berth:cache', { detail: m.urls }));
       else if (m.type === 'failed') rejectReady(new Error(m.message));
       else if (m.type === 'output') for (const f of this.outputs) f(m.data);
       else if (m.type === 'event') for (const f of this.events) f(m.event);

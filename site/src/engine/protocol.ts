@@ -41,6 +41,8 @@ export type FromWorker =
   /** The machine was saved to IndexedDB (ms since the epoch, the record's size in bytes of file and blob content). */
   | { type: 'saved'; at: number; bytes: number }
   | { type: 'save-failed'; message: string }
+  /** Files the worker has loaded (its code chunks), for the service worker to keep for offline use. */
+  | { type: 'resources'; urls: string[] }
   | { type: 'output'; data: Uint8Array }
   | { type: 'checked'; id: number; results: boolean[] }
   | { type: 'api'; id: number; body?: unknown; error?: string }

@@ -97,6 +97,7 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   // A fresh machine is saved at once: a reload right away finds the lesson's start, not a new one.
   if (!restored) void saver.save();
   post({ type: 'ready', ...(restored ? { restored } : {}) });
+  reportResources();
   for (const p of pending.splice(0)) await handle(p);
 }
 
@@ -150,6 +151,18 @@ class Saver {
 }
 
 const SAVE_INTERVAL_MS = 500;
+
+/** Tells the page what code this worker has loaded since it last asked (the page hands it to the service worker). */
+function reportResources(): void {
+  let told = 0;
+  const tick = () => {
+    const entries = performance.getEntriesByType('resource');
+    if (entries.length > told) post({ type: 'resources', urls: entries.slice(told).map((e) => e.name) });
+    told = entries.length;
+    setTimeout(tick, 5000);
+  };
+  setTimeout(tick, 2000);
+}
 let saver: Saver | undefined;
 
 function stateBytes(s: MachineState): number {
