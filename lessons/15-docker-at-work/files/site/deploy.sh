@@ -1,9 +1,9 @@
 #!/bin/sh
-# deploy.sh VERSION: build this directory as site:VERSION and make it the live server.
-# (A CI service runs a script like this after every commit, with the commit id as VERSION.)
+# deploy.sh [VERSION]: build this directory as site:VERSION and make it the live server.
+# VERSION is the commit id unless given, as a CI service runs it after every commit.
 set -e
-VERSION="$1"
-if [ -z "$VERSION" ]; then echo "usage: sh deploy.sh VERSION" >&2; exit 1; fi
+VERSION="${1:-$(git rev-parse --short HEAD)}"
+if [ -z "$1" ] && [ -n "$(git status --porcelain -uno)" ]; then echo "uncommitted changes: commit them first (git commit -am ...)" >&2; exit 1; fi
 
 # 1. build
 docker build -t "site:$VERSION" .
