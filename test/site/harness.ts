@@ -12,7 +12,7 @@
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildSite } from './build-site.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -63,3 +63,18 @@ export const atPrompt = (): boolean => {
   const rows = [...(document.querySelector('.xterm-rows')?.children ?? [])].map((r) => (r.textContent ?? '').trimEnd()).filter(Boolean);
   return /\$$/.test(rows[rows.length - 1] ?? '');
 };
+
+let marks = 0;
+/**
+ * Types `command` (after `clear`, with `clear: true`) followed by an end marker, and
+ * resolves with the screen once the marker is printed: the command has finished and
+ * its output has arrived. (Waiting for a prompt is not enough: the previous prompt is
+ * still on the screen before the typed line is echoed.)
+ */
+export async function runInTerminal(page: Page, command: string, options: { clear?: boolean } = {}): Promise<string> {
+  const mark = `END-${++marks}`;
+  await page.click('.xterm');
+  await page.keyboard.type(`${options.clear ? 'clear; ' : ''}${command}; echo ${mark}\n`);
+  await page.waitForFunction((m) => [...document.querySelectorAll('.xterm-rows > div')].some((r) => (r.textContent ?? '').trim() === m), mark, { timeout: 60_000 });
+  return page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trimEnd()).join('\n'));
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '@playwright/test';
-import { atPrompt, haveChromium, startSite, type Site } from './harness.ts';
+import { atPrompt, haveChromium, runInTerminal, startSite, type Site } from './harness.ts';
 
 let site: Site | undefined;
 
@@ -19,23 +19,8 @@ afterAll(async () => {
 });
 
 const prompt = (page: Page) => page.waitForFunction(atPrompt, null, { timeout: 60_000 });
-const screen = (page: Page) => page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trimEnd()).join('\n'));
-
-async function type(page: Page, command: string): Promise<void> {
-  await page.click('.xterm');
-  await page.keyboard.type(`${command}\n`);
-  await prompt(page);
-}
-
-let marks = 0;
-/** Clears the screen, runs `command` and returns the screen once its output has all arrived (an end marker shows). */
-async function output(page: Page, command: string): Promise<string> {
-  const mark = `END-${++marks}`;
-  await page.click('.xterm');
-  await page.keyboard.type(`clear; ${command}; echo ${mark}\n`);
-  await page.waitForFunction((m) => [...document.querySelectorAll('.xterm-rows > div')].some((r) => (r.textContent ?? '').trim() === m), mark, { timeout: 30_000 });
-  return screen(page);
-}
+const type = (page: Page, command: string) => runInTerminal(page, command);
+const output = (page: Page, command: string) => runInTerminal(page, command, { clear: true });
 
 describe.skipIf(!haveChromium)('persistence in IndexedDB', () => {
   it('the playground comes back after a reload: files, containers, volumes, logs; running containers as after a restart', async () => {

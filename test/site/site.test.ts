@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { loadLessons } from '../../lessons/load.ts';
-import { atPrompt, haveChromium as have, root, startSite, type Site } from './harness.ts';
+import { atPrompt, haveChromium as have, root, runInTerminal, startSite, type Site } from './harness.ts';
 
 const lessons = await loadLessons(process.env.BERTH_LESSONS_DIR ?? join(root, 'lessons'));
 
@@ -39,21 +39,11 @@ const prompt = (page: Page) => page.waitForFunction(atPrompt, null, { timeout: 6
 
 /** Counts of the engine's state, typed into the terminal: images, volumes, files in ~, stopped containers, running ones. */
 async function engineState(page: Page, tag: string): Promise<number[]> {
-  await page.click('.xterm');
   const q = 'docker ps -aq --filter';
-  await page.keyboard.type(`clear; cd; echo "${tag} $(docker images -q | sort -u | wc -l) $(docker volume ls -q | wc -l) $(ls -A | wc -l) $(${q} status=exited --filter status=created | wc -l) $(${q} status=running | wc -l)"\n`);
-  // The answer line itself, not the prompt: the prompt of the line typed can show before the output arrives.
-  const re = `^${tag}( \\d+){5}$`;
-  try {
-    await page.waitForFunction((source) => [...document.querySelectorAll('.xterm-rows > div')].some((r) => new RegExp(source).test((r.textContent ?? '').trim())), re, { timeout: 30_000 });
-  } catch (err) {
-    const rows = await page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trim()));
-    throw new Error(`no ${tag} line; the terminal shows:\n${rows.join('\n').trim()}`, { cause: err });
-  }
-  await prompt(page);
-  const rows = await page.$$eval('.xterm-rows > div', (rs) => rs.map((r) => (r.textContent ?? '').trim()));
-  const line = rows.find((r) => new RegExp(re).test(r))!;
-  return line.split(' ').slice(1).map(Number);
+  const screen = await runInTerminal(page, `cd; echo "${tag} $(docker images -q | sort -u | wc -l) $(docker volume ls -q | wc -l) $(ls -A | wc -l) $(${q} status=exited --filter status=created | wc -l) $(${q} status=running | wc -l)"`, { clear: true });
+  const line = screen.split('\n').find((r) => new RegExp(`^${tag}( \\d+){5}$`).test(r.trim()));
+  if (!line) throw new Error(`no ${tag} line; the terminal shows:\n${screen.trim()}`);
+  return line.trim().split(' ').slice(1).map(Number);
 }
 
 describe.skipIf(!have)('the site in chromium', () => {

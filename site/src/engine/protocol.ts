@@ -38,8 +38,8 @@ export type ToWorker =
 export type FromWorker =
   /** `restored`: booted from a saved machine (when it was saved), not from the setup. */
   | { type: 'ready'; restored?: number }
-  /** The machine was saved to IndexedDB (ms since the epoch, the record's size in bytes of file and blob content). */
-  | { type: 'saved'; at: number; bytes: number }
+  /** The machine was saved to IndexedDB (when, in ms since the epoch). */
+  | { type: 'saved'; at: number }
   | { type: 'save-failed'; message: string }
   /** Files the worker has loaded (its code chunks), for the service worker to keep for offline use. */
   | { type: 'resources'; urls: string[] }

@@ -141,7 +141,7 @@ class Saver {
       const state = saveMachine(this.m);
       await idbPut('machines', this.key, state);
       this.lastMark = mark;
-      post({ type: 'saved', at: state.savedAt, bytes: stateBytes(state) });
+      post({ type: 'saved', at: state.savedAt });
     } catch (err) {
       post({ type: 'save-failed', message: (err as Error).message });
     } finally {
@@ -165,13 +165,6 @@ function reportResources(): void {
 }
 let saver: Saver | undefined;
 
-function stateBytes(s: MachineState): number {
-  let n = 0;
-  for (const i of s.disk.inodes) n += i.data?.length ?? 0;
-  for (const b of s.content.blobs) n += b.data.length;
-  for (const b of s.hub.content.blobs) n += b.data.length;
-  return n;
-}
 
 async function handle(msg: ToWorker): Promise<void> {
   if (msg.type === 'boot') {
