@@ -37,6 +37,8 @@ interface RunOptions {
 interface Started {
   process: Process;
   close(): void;
+  /** What the program has written to stdout so far. */
+  stdout(): string;
   done: Promise<{ stdout: string; stderr: string; code: number }>;
 }
 
@@ -59,16 +61,20 @@ async function start(host: Host, argv: string[], o: RunOptions = {}): Promise<St
   k.start(p);
   if (o.stdin) input.write(utf8(o.stdin));
   if (!o.keepStdin) input.close();
-  const text = async (chunks: AsyncIterable<Uint8Array>) => {
+  let sofar = '';
+  const text = async (chunks: AsyncIterable<Uint8Array>, seen?: (s: string) => void) => {
     let s = '';
-    for await (const c of chunks) s += fromUtf8(c);
+    for await (const c of chunks) {
+      s += fromUtf8(c);
+      seen?.(s);
+    }
     return s;
   };
   const done = (async () => {
-    const [stdout, stderr] = await Promise.all([text(out.chunks()), text(err.chunks())]);
+    const [stdout, stderr] = await Promise.all([text(out.chunks(), (s) => (sofar = s)), text(err.chunks())]);
     return { stdout, stderr, code: exitCode(await p.ended) };
   })();
-  return { process: p, close: () => input.close(), done };
+  return { process: p, close: () => input.close(), stdout: () => sofar, done };
 }
 
 const run = async (host: Host, argv: string[], o: RunOptions = {}) => (await start(host, argv, o)).done;
@@ -278,10 +284,15 @@ describe('nc', () => {
 
   it('talks from one container to another across the bridge', async () => {
     const w = world();
-    const server = await start(w.host, ['nc', '-l', '-p', '8080'], { net: w.web });
+    // The server's stdin stays open until the ping has arrived: a server whose
+    // input ended at once would shut down its side first, and a client that
+    // sees the peer's end before reading its own input drops it (busybox too).
+    const server = await start(w.host, ['nc', '-l', '-p', '8080'], { net: w.web, keepStdin: true });
     await listening(w.web, 8080);
-    const client = await run(w.host, ['nc', '172.17.0.2', '8080'], { net: w.client, stdin: 'ping\n' });
-    expect(client).toEqual({ stdout: '', stderr: '', code: 0 });
+    const client = run(w.host, ['nc', '172.17.0.2', '8080'], { net: w.client, stdin: 'ping\n' });
+    for (let i = 0; i < 400 && server.stdout() !== 'ping\n'; i++) await pause(5);
+    server.close();
+    expect(await client).toEqual({ stdout: '', stderr: '', code: 0 });
     expect(await server.done).toEqual({ stdout: 'ping\n', stderr: '', code: 0 });
   });
 
