@@ -34,6 +34,10 @@ export const t = {
     saved: '이 브라우저에 저장됨',
     saveFailed: '저장하지 못했습니다. 새로고침하면 지금 상태가 사라질 수 있습니다',
     restored: (time: string) => `${time}에 저장한 상태를 되살렸습니다. 실행 중이던 컨테이너는 재부팅 후처럼 멈췄고, 재시작 정책이 있는 것은 다시 시작됐습니다.`,
+    unreadable: (time: string) => `${time}에 저장한 상태는 이 버전의 Berth가 읽을 수 없어 따로 보관해 두고, 처음 상태로 시작했습니다.`,
+    waiting: '다른 탭에서 열려 있는 터미널을 이 탭으로 가져오는 중…',
+    moved: '이 터미널은 다른 탭으로 옮겨 갔습니다. 지금까지 한 작업은 저장되어 그 탭에 있습니다.',
+    continueHere: '이 탭에서 계속하기',
     resetPlayground: '처음부터 다시',
     resetPlaygroundConfirm: '놀이터의 파일, 이미지, 컨테이너를 모두 지우고 처음부터 시작할까요?',
     allDone: '모든 단계를 마쳤습니다!',
@@ -120,6 +124,10 @@ export const t = {
     saved: 'Saved in this browser',
     saveFailed: 'Could not save: a reload may lose what you have now',
     restored: (time: string) => `Restored what you saved at ${time}. Containers that were running stopped as after a reboot; those with a restart policy started again.`,
+    unreadable: (time: string) => `What you saved at ${time} could not be read by this version of Berth. It is kept aside, and this terminal started afresh.`,
+    waiting: 'Bringing the terminal over from your other tab…',
+    moved: 'This terminal moved to another tab. Everything you did is saved and is there now.',
+    continueHere: 'Continue here',
     resetPlayground: 'Start over',
     resetPlaygroundConfirm: 'Delete every file, image and container in the playground and start over?',
     allDone: 'Every step is done!',
@@ -183,4 +191,18 @@ export type Strings = (typeof t)['ko'];
 export function href(lang: Lang, path: string): string {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   return `${base}${lang === 'en' ? '/en' : ''}${path}`;
+}
+
+/** The notices about a page's machine (booting, saved, restored, in another tab) as the islands take them. */
+export function machineStrings(s: Strings) {
+  return {
+    booting: s.booting,
+    saved: s.saved,
+    saveFailed: s.saveFailed,
+    restored: s.restored('{time}'),
+    unreadable: s.unreadable('{time}'),
+    waiting: s.waiting,
+    moved: s.moved,
+    continueHere: s.continueHere,
+  };
 }

@@ -95,4 +95,63 @@ describe.skipIf(!haveChromium)('persistence in IndexedDB', () => {
     expect(text).toMatch(/^hello-world$/m);
     await context.close();
   }, 120_000);
+
+  it('one tab per machine: a second tab takes the machine over with nothing lost, and the first can take it back', async () => {
+    const context = await site!.browser.newContext();
+    const a = await context.newPage();
+    await a.goto(`${site!.base}/en/playground/`);
+    await prompt(a);
+    // No pause for the periodic save: handing over saves one last time.
+    await type(a, 'echo from-a > ~/a.txt');
+    const b = await context.newPage();
+    await b.goto(`${site!.base}/en/playground/`);
+    await prompt(b);
+    await a.waitForSelector('.moved', { timeout: 10_000 });
+    expect(await a.textContent('.moved p')).toBe('This terminal moved to another tab. Everything you did is saved and is there now.');
+    expect(await a.locator('.terminal').count()).toBe(0);
+    expect(await output(b, 'cat ~/a.txt')).toMatch(/^from-a$/m);
+    await type(b, 'echo from-b > ~/b.txt');
+    await a.click('.moved button'); // "Continue here" reloads, and the reload asks for the machine back
+    await prompt(a);
+    await b.waitForSelector('.moved', { timeout: 10_000 });
+    expect(await output(a, 'cat ~/a.txt ~/b.txt')).toMatch(/^from-a\r?\nfrom-b$/m);
+    await context.close();
+  }, 120_000);
+
+  it('a saved machine this version cannot read is kept aside, and the page says so', async () => {
+    const context = await site!.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site!.base}/en/`);
+    const savedAt = Date.UTC(2026, 0, 2, 3, 4, 5);
+    // The site's database as the site makes it; `record` (a machine from a newer engine) is put under 'playground'.
+    const machines = (record?: unknown) =>
+      page.evaluate(
+        (record) =>
+          new Promise<string[]>((resolve, reject) => {
+            const req = indexedDB.open('berth', 1);
+            req.onupgradeneeded = () => {
+              for (const name of ['machines', 'progress']) req.result.createObjectStore(name);
+            };
+            req.onsuccess = () => {
+              const tx = req.result.transaction('machines', 'readwrite');
+              const store = tx.objectStore('machines');
+              if (record) store.put(record, 'playground');
+              const keys = store.getAllKeys();
+              tx.oncomplete = () => {
+                req.result.close();
+                resolve(keys.result.map(String));
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        record,
+      );
+    await machines({ version: 999, savedAt });
+    await page.goto(`${site!.base}/en/playground/`);
+    await prompt(page);
+    expect(await page.textContent('.restored.unreadable')).toMatch(/^What you saved at .* could not be read by this version of Berth\. It is kept aside, and this terminal started afresh\.$/);
+    expect(await page.locator('.restored:not(.unreadable)').count()).toBe(0);
+    expect(await machines()).toContain(`playground:unreadable:${savedAt}`);
+    await context.close();
+  }, 120_000);
 });

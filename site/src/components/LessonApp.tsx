@@ -17,7 +17,7 @@ import type { LessonSetup } from '../engine/protocol.ts';
 import type { Check } from '../../../lessons/schema.ts';
 import { Terminal } from './Terminal.tsx';
 import { LazyDiagram as Diagram, type DiagramStrings } from './LazyDiagram.tsx';
-import { SaveStatus, useMachine } from './machine.tsx';
+import { MachineNotices, SaveStatus, useMachine, type MachineStrings } from './machine.tsx';
 import { loadProgress, saveProgress, type Progress } from '../store.ts';
 
 export interface AppStep {
@@ -26,7 +26,7 @@ export interface AppStep {
   check: Check;
 }
 
-export interface AppStrings {
+export interface AppStrings extends MachineStrings {
   terminal: string;
   /** How the keyboard leaves the terminal. */
   terminalHelp: string;
@@ -38,17 +38,16 @@ export interface AppStrings {
   booting: string;
   allDone: string;
   progress: string;
-  saved: string;
-  saveFailed: string;
-  /** With `{time}`. */
-  restored: string;
 }
 
 export default function LessonApp(props: { lessonId: string; steps: AppStep[]; setup?: LessonSetup; files?: Record<string, string>; strings: AppStrings; diagram: DiagramStrings }) {
   const [progress, setProgress] = useState<Progress>({ done: [], solutions: [] });
   const progressRef = useRef(progress);
   progressRef.current = progress;
-  const { engine, ready, failed, restored, reset: resetMachine } = useMachine({ machine: `lesson:${props.lessonId}`, setup: props.setup, files: props.files, cols: 80, rows: 24 });
+  const machine = useMachine({ machine: `lesson:${props.lessonId}`, setup: props.setup, files: props.files, cols: 80, rows: 24 });
+  const { ready, reset: resetMachine } = machine;
+  // After a handover to another tab this page has no engine.
+  const engine = machine.handover === 'moved' ? undefined : machine.engine;
 
   useEffect(() => {
     void loadProgress(props.lessonId).then(setProgress);
@@ -146,9 +145,7 @@ export default function LessonApp(props: { lessonId: string; steps: AppStep[]; s
   return (
     <div class="lesson-app">
       <div class="terminal-frame">
-        {!ready && !failed && <p class="booting" role="status">{props.strings.booting}</p>}
-        {failed && <p class="failed" role="alert">{failed}</p>}
-        {restored && <p class="restored">{props.strings.restored.replace('{time}', new Date(restored).toLocaleString(document.documentElement.lang))}</p>}
+        <MachineNotices machine={machine} strings={props.strings} />
         {engine && <Terminal engine={engine} label={props.strings.terminal} help={props.strings.terminalHelp} />}
         {engine && <SaveStatus engine={engine} saved={props.strings.saved} failed={props.strings.saveFailed} />}
       </div>

@@ -13,17 +13,22 @@ export class EngineClient {
   private readonly outputs = new Set<(data: Uint8Array) => void>();
   private readonly events = new Set<(e: EngineEvent) => void>();
   private readonly saves = new Set<(m: Extract<FromWorker, { type: 'saved' | 'save-failed' }>) => void>();
-  /** Resolves when the terminal accepts input; with the time the machine was saved when it was restored. */
-  readonly ready: Promise<{ restored?: number }>;
+  private readonly handovers = new Set<(state: 'waiting' | 'moved') => void>();
+  /**
+   * Resolves when the terminal accepts input: with the time the machine was
+   * saved when it was restored, or the time of a saved machine that could not be.
+   */
+  readonly ready: Promise<{ restored?: number; unreadable?: number }>;
 
   constructor(options: { machine: string; fresh?: boolean; setup?: LessonSetup; files?: Record<string, string>; cols: number; rows: number }) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    let resolveReady!: (r: { restored?: number }) => void;
+    let resolveReady!: (r: { restored?: number; unreadable?: number }) => void;
     let rejectReady!: (e: Error) => void;
     this.ready = new Promise((res, rej) => ((resolveReady = res), (rejectReady = rej)));
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
-      if (m.type === 'ready') resolveReady(m.restored ? { restored: m.restored } : {});
+      if (m.type === 'ready') resolveReady({ ...(m.restored ? { restored: m.restored } : {}), ...(m.unreadable ? { unreadable: m.unreadable } : {}) });
+      else if (m.type === 'waiting' || m.type === 'moved') for (const f of this.handovers) f(m.type);
       else if (m.type === 'saved' || m.type === 'save-failed') for (const f of this.saves) f(m);
       else if (m.type === 'resources') window.dispatchEvent(new CustomEvent('berth:cache', { detail: m.urls }));
       else if (m.type === 'failed') rejectReady(new Error(m.message));
@@ -50,6 +55,12 @@ export class EngineClient {
   onSaved(f: (m: Extract<FromWorker, { type: 'saved' | 'save-failed' }>) => void): () => void {
     this.saves.add(f);
     return () => this.saves.delete(f);
+  }
+
+  /** The machine is open in another tab: this one waits for it (`waiting`), or has handed it over (`moved`). */
+  onHandover(f: (state: 'waiting' | 'moved') => void): () => void {
+    this.handovers.add(f);
+    return () => this.handovers.delete(f);
   }
 
   /** Asks the worker to save now if anything changed (the page is going away). */

@@ -36,8 +36,16 @@ export type ToWorker =
   | { type: 'http'; id: number; port: number; path: string };
 
 export type FromWorker =
-  /** `restored`: booted from a saved machine (when it was saved), not from the setup. */
-  | { type: 'ready'; restored?: number }
+  /**
+   * `restored`: booted from a saved machine (when it was saved), not from the setup.
+   * `unreadable`: a saved machine was found but could not be restored (when it was
+   * saved); it is kept aside under another key and this one started afresh.
+   */
+  | { type: 'ready'; restored?: number; unreadable?: number }
+  /** Another tab has this machine: the worker asked it to hand over and waits. */
+  | { type: 'waiting' }
+  /** Another tab asked for this machine: it was saved one last time and handed over; this worker is done. */
+  | { type: 'moved' }
   /** The machine was saved to IndexedDB (when, in ms since the epoch). */
   | { type: 'saved'; at: number }
   | { type: 'save-failed'; message: string }

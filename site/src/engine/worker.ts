@@ -62,11 +62,80 @@ async function fetchSeed(url: string | undefined): Promise<Uint8Array | undefine
   }
 }
 
+// ---- one tab per machine ----------------------------------------------------------
+//
+// A machine is saved by one tab at a time. The worker that runs it holds a Web
+// Lock named after its record; a worker that wants it while another tab has
+// it asks that tab (over a BroadcastChannel) to hand over. The holder saves one
+// last time, stops, and releases the lock; the asker then reads the record, so
+// the machine moves to the newest tab with nothing lost. A holder that does not
+// answer (a hung tab) is waited for HANDOVER_TIMEOUT_MS, then both run and the
+// last save wins, as before this existed.
+
+const HANDOVER_TIMEOUT_MS = 5000;
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('berth-machines') : undefined;
+let owned: { key: string; release: () => void } | undefined;
+let handoverAsked = false;
+let movedAway = false;
+
+/** Takes the machine's lock, from another tab if need be; false when it could not be had in time (or locks are missing). */
+async function claim(key: string): Promise<boolean> {
+  const locks = (self.navigator as WorkerNavigator & { locks?: LockManager }).locks;
+  if (!locks) return false;
+  const name = `berth:machine:${key}`;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const take = (options: LockOptions) =>
+    new Promise<boolean>((granted) => {
+      locks
+        .request(name, options, async (lock) => {
+          granted(lock !== null);
+          if (lock) await held;
+        })
+        .catch(() => granted(false));
+    });
+  let got = await take({ ifAvailable: true });
+  if (!got) {
+    channel?.postMessage({ type: 'handover', machine: key });
+    // A worker this tab has just ended (Reset lesson) lets go in a moment; only another tab takes longer.
+    const saying = setTimeout(() => post({ type: 'waiting' }), 300);
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), HANDOVER_TIMEOUT_MS);
+    got = await take({ signal: abort.signal });
+    clearTimeout(timer);
+    clearTimeout(saying);
+    if (!got) console.warn(`berth: another tab keeps the machine "${key}"; both will save it, and the last save wins`);
+  }
+  if (got) owned = { key, release };
+  return got;
+}
+
+if (channel) {
+  channel.onmessage = (e: MessageEvent<{ type?: string; machine?: string }>) => {
+    if (e.data?.type !== 'handover' || !owned || e.data.machine !== owned.key) return;
+    // Still booting: hand over once the machine is up and saved.
+    if (!saver) handoverAsked = true;
+    else void handOver();
+  };
+}
+
+async function handOver(): Promise<void> {
+  if (movedAway || !owned) return;
+  movedAway = true;
+  await saver?.stop();
+  owned.release();
+  owned = undefined;
+  post({ type: 'moved' });
+}
+
 async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   const platform = browserPlatform();
   const hubSeed = fetchSeed(msg.hubSeed);
+  // The lock comes before the record is read (or forgotten, on reset).
+  await claim(msg.machine);
   const saved = await savedMachine(msg.machine, msg.fresh ?? false);
   let m: Machine | undefined;
+  let unreadable: number | undefined;
   if (saved) {
     try {
       m = bootLearnerMachine(platform, { state: saved, hubSeed });
@@ -75,6 +144,7 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
       // An older or damaged record: keep it under another key and start afresh.
       console.warn(`berth: the saved machine could not be restored: ${(err as Error).message}`);
       await idbPut('machines', `${msg.machine}:unreadable:${saved.savedAt}`, saved).catch(() => undefined);
+      unreadable = typeof saved.savedAt === 'number' ? saved.savedAt : Date.now();
       m = undefined;
     }
   }
@@ -96,8 +166,9 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   saver = new Saver(m, msg.machine);
   // A fresh machine is saved at once: a reload right away finds the lesson's start, not a new one.
   if (!restored) void saver.save();
-  post({ type: 'ready', ...(restored ? { restored } : {}) });
+  post({ type: 'ready', ...(restored ? { restored } : {}), ...(unreadable ? { unreadable } : {}) });
   reportResources();
+  if (handoverAsked) void handOver();
   for (const p of pending.splice(0)) await handle(p);
 }
 
@@ -109,7 +180,8 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
  */
 class Saver {
   private lastMark = '';
-  private busy = false;
+  private saving: Promise<void> | undefined;
+  private stopped = false;
   typed = 0;
   events = 0;
 
@@ -118,9 +190,17 @@ class Saver {
     private readonly key: string,
   ) {
     const tick = () => {
+      if (this.stopped) return;
       void this.saveIfChanged().finally(() => setTimeout(tick, SAVE_INTERVAL_MS));
     };
     setTimeout(tick, SAVE_INTERVAL_MS);
+  }
+
+  /** Saves what changed one last time (after any save under way) and saves no more. */
+  async stop(): Promise<void> {
+    await this.saving;
+    await this.saveIfChanged();
+    this.stopped = true;
   }
 
   private mark(): string {
@@ -133,9 +213,12 @@ class Saver {
     if (this.mark() !== this.lastMark) await this.save();
   }
 
-  async save(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+  save(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return (this.saving ??= this.write().finally(() => (this.saving = undefined)));
+  }
+
+  private async write(): Promise<void> {
     try {
       const mark = this.mark();
       const state = saveMachine(this.m);
@@ -144,8 +227,6 @@ class Saver {
       post({ type: 'saved', at: state.savedAt });
     } catch (err) {
       post({ type: 'save-failed', message: (err as Error).message });
-    } finally {
-      this.busy = false;
     }
   }
 }
@@ -175,6 +256,8 @@ async function handle(msg: ToWorker): Promise<void> {
     }
     return;
   }
+  // Handed over to another tab: this machine neither runs commands nor saves any more.
+  if (movedAway) return;
   if (!machine || !tty) {
     pending.push(msg);
     return;
