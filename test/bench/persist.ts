@@ -6,7 +6,8 @@
  *   clone an IndexedDB put makes, against `docker ps` on the same machine;
  * - booting from that state (restoring the daemon, restarting a container
  *   with a restart policy), against booting a fresh machine;
- * - the size of the state's file and blob content.
+ * - the size of the state's file and blob content;
+ * - saving with a 100 MB file on the disk (a save is not incremental).
  */
 import { serialize, deserialize } from 'node:v8';
 import { bootLearnerMachine, saveMachine, type MachineState } from '../../engine/index.ts';
@@ -36,6 +37,14 @@ export async function persistBench(): Promise<Result[]> {
   results.push(
     summarize('boot from the saved state (restart policy applied)', await time(async () => await bootLearnerMachine(platform, { state }).restored, { runs: 11 }), 'ms', { baseline: 'boot a fresh machine' }),
   );
+  // Saves write the whole machine: a learner's big file costs on every save (the worker then saves less often).
+  await sh('dd if=/dev/zero of=big bs=1M count=100 2>/dev/null');
+  results.push(
+    summarize('save the machine with a 100 MB file in the home directory', await time(() => deserialize(serialize(saveMachine(m))), { runs: 5 }), 'ms', {
+      baseline: 'save the machine (saveMachine + structured clone)',
+    }),
+  );
+  await sh('rm big');
   let bytes = 0;
   for (const i of state.disk.inodes) bytes += i.data?.length ?? 0;
   for (const b of state.content.blobs) bytes += b.data.length;

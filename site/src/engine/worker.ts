@@ -176,12 +176,17 @@ async function boot(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
  * Saves the machine to IndexedDB about twice a second while it changes: the
  * disk (files, layers, volumes), the daemon's events, container output and
  * typing all count as change. One save at a time; a save takes a few
- * milliseconds for a lesson's machine (test/bench/persist.ts).
+ * milliseconds for a lesson's machine (test/bench/persist.ts). Every save
+ * writes the whole machine, so a big one (a learner's 100 MB file takes some
+ * 200 ms) is saved less often: the worker spends at most a fifth of its time
+ * saving, and the terminal stays quick.
  */
 class Saver {
   private lastMark = '';
   private saving: Promise<void> | undefined;
   private stopped = false;
+  /** How long the last save took (ms). */
+  private lastCost = 0;
   typed = 0;
   events = 0;
 
@@ -191,7 +196,7 @@ class Saver {
   ) {
     const tick = () => {
       if (this.stopped) return;
-      void this.saveIfChanged().finally(() => setTimeout(tick, SAVE_INTERVAL_MS));
+      void this.saveIfChanged().finally(() => setTimeout(tick, Math.max(SAVE_INTERVAL_MS, SAVE_COST_FACTOR * this.lastCost)));
     };
     setTimeout(tick, SAVE_INTERVAL_MS);
   }
@@ -219,10 +224,12 @@ class Saver {
   }
 
   private async write(): Promise<void> {
+    const started = performance.now();
     try {
       const mark = this.mark();
       const state = saveMachine(this.m);
       await idbPut('machines', this.key, state);
+      this.lastCost = performance.now() - started;
       this.lastMark = mark;
       post({ type: 'saved', at: state.savedAt });
     } catch (err) {
@@ -232,6 +239,8 @@ class Saver {
 }
 
 const SAVE_INTERVAL_MS = 500;
+/** The pause after a save is at least this many times as long as the save took. */
+const SAVE_COST_FACTOR = 4;
 
 /** Tells the page what code this worker has loaded since it last asked (the page hands it to the service worker). */
 function reportResources(): void {
