@@ -194,13 +194,17 @@ async function serve(sys: Sys, fd: number, peer: string, o: Options, log: (text:
     await send(status);
   };
 
-  let line: { text: string } | null;
-  try {
-    line = await reader.readLine();
-  } catch (err) {
-    if (errnoOf(err) === 'ETIMEDOUT') await refuse(408);
-    return;
-  }
+  /** The next request line; null at the end of input; undefined when the read failed (408 sent on a timeout). */
+  const nextLine = async (): Promise<{ text: string } | null | undefined> => {
+    try {
+      return await reader.readLine();
+    } catch (err) {
+      if (errnoOf(err) === 'ETIMEDOUT') await refuse(408);
+      return undefined;
+    }
+  };
+
+  const line = await nextLine();
   if (!line || line.text === '') return;
   const request = line.text;
   const sp = request.indexOf(' ');
@@ -240,13 +244,8 @@ async function serve(sys: Sys, fd: number, peer: string, o: Options, log: (text:
 
   let ifNoneMatch: string | undefined;
   for (;;) {
-    let h: { text: string } | null;
-    try {
-      h = await reader.readLine();
-    } catch (err) {
-      if (errnoOf(err) === 'ETIMEDOUT') await refuse(408);
-      return;
-    }
+    const h = await nextLine();
+    if (h === undefined) return;
     if (!h || h.text === '') break;
     const [name = '', ...v] = h.text.split(':');
     const value = v.join(':').trimStart();
